@@ -3,6 +3,9 @@ namespace DurableAgents.Orchestration;
 /// <summary>Waits built on the context's primitives.</summary>
 public abstract partial class TaskOrchestrationContext
 {
+    // Cancellation here must be synchronous (Cancel, not CancelAsync): CancelAsync would resume this code on a pool thread,
+    // outside the orchestrator's deterministic scheduler.
+
     /// <summary>
     /// Waits for an external event for at most <paramref name="timeout"/>; throws <see cref="TaskCanceledException"/> when the durable
     /// timeout fires first. A later event with that name is buffered for the next wait.
@@ -16,11 +19,11 @@ public abstract partial class TaskOrchestrationContext
         var winner = await Task.WhenAny(eventTask, timerTask);
         if (winner == eventTask)
         {
-            await timerCts.CancelAsync();
+            timerCts.Cancel();
             return await eventTask;
         }
 
-        await eventCts.CancelAsync();
+        eventCts.Cancel();
         throw new TaskCanceledException($"No '{eventName}' event arrived within {timeout}.");
     }
 
@@ -33,7 +36,7 @@ public abstract partial class TaskOrchestrationContext
         var winner = await Task.WhenAny(work, timerTask);
         if (winner == work)
         {
-            await timerCts.CancelAsync();
+            timerCts.Cancel();
             return await work;
         }
 

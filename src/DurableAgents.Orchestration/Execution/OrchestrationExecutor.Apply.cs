@@ -85,15 +85,12 @@ internal sealed partial class OrchestrationExecutor
     private void Resume()
     {
         _suspended = false;
-        var buffered = _suspendedBuffer.ToList();
-        _suspendedBuffer.Clear();
-        foreach (var e in buffered)
-        {
-            if (Outcome is not null)
-            {
-                return;
-            }
 
+        // Deliver one at a time; if the code finishes, what is left stays buffered (ContinueAsNew carries it over).
+        while (_suspendedBuffer.Count > 0 && Outcome is null)
+        {
+            var e = _suspendedBuffer[0];
+            _suspendedBuffer.RemoveAt(0);
             Deliver(e);
             _scheduler.Drain();
             CheckCompletion();

@@ -85,6 +85,7 @@ internal sealed partial class OrchestrationExecutor
             var started = new OrchestratorStartedEvent { Timestamp = now };
             newEvents.Add(started);
             Apply(started);
+            var applied = 0;
             foreach (var e in accepted)
             {
                 if (Outcome is not null)
@@ -94,6 +95,14 @@ internal sealed partial class OrchestrationExecutor
 
                 newEvents.Add(e);
                 Apply(e);
+                applied++;
+            }
+
+            if (Outcome is { IsContinueAsNew: true } next && _context.ContinueAsNewRequest is { PreserveEvents: true })
+            {
+                // Events that arrived but were not consumed go to the next generation, in order.
+                var unapplied = _suspendedBuffer.Concat(accepted.Skip(applied)).OfType<EventRaisedEvent>().Select(r => (r.Name, r.Input));
+                Outcome = next with { CarryOverEvents = [.. next.CarryOverEvents ?? [], .. unapplied] };
             }
 
             var actions = _context.PendingActions.Values.ToList();
