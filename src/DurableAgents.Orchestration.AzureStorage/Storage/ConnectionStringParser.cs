@@ -93,15 +93,14 @@ internal static class ConnectionStringParser
             var eq = rawPart.IndexOf('=', StringComparison.Ordinal);
             if (eq <= 0)
             {
-                var shown = rawPart.Length > 20 ? rawPart[..20] + "..." : rawPart;
-                throw new FormatException($"The storage connection string has a part without 'Key=Value' form near '{SafeFragment(shown)}'.");
+                throw new FormatException($"The storage connection string has a part without 'Key=Value' form: '{SafeFragment(rawPart)}'.");
             }
 
             var key = rawPart[..eq].Trim();
             var value = rawPart[(eq + 1)..].Trim();
             if (!KnownKeys.Contains(key))
             {
-                throw new FormatException($"The storage connection string has an unsupported key '{key}'. Supported keys: " +
+                throw new FormatException($"The storage connection string has an unsupported key '{SafeFragment(key)}'. Supported keys: " +
                     string.Join(", ", KnownKeys.Order(StringComparer.Ordinal)) + " (SAS connection strings are not supported).");
             }
 
@@ -116,9 +115,9 @@ internal static class ConnectionStringParser
         return values;
     }
 
-    // A malformed part may be a pasted key: show only parts that look like a key name.
+    // A malformed part may be a pasted account key: echo it only if it looks like a key name (short, letters only).
     private static string SafeFragment(string fragment) =>
-        fragment.All(c => char.IsAsciiLetterOrDigit(c) || c is ' ' or '.' or '-') ? fragment : "<redacted>";
+        fragment.Length <= 32 && fragment.All(char.IsAsciiLetter) ? fragment : "<redacted: not a key name>";
 
     private static string Required(Dictionary<string, string> values, string key)
     {
