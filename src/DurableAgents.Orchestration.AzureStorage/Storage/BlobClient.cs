@@ -64,14 +64,16 @@ public sealed partial class BlobClient
         using var message = _pipeline.CreateMessage(RequestMethod.Get, Uri);
         BlobHeaders.Apply(message.Request, conditions);
         var response = await _pipeline.SendAsync(message, cancellationToken, 200, 304).ConfigureAwait(false);
-        var properties = BlobHeaders.Properties(response);
         if (response.Status == 304)
         {
+            // A 304 may omit the ETag (Azurite does); it is by definition the one the caller sent.
+            var properties = BlobHeaders.Properties(response, conditions?.IfNoneMatch);
             return new BlobDownloadResult(BinaryData.Empty, properties, NotModified: true);
         }
 
         // Copy out of the pipeline's buffer so the result outlives the disposed response.
-        return new BlobDownloadResult(BinaryData.FromBytes(response.Content.ToArray()), properties, NotModified: false);
+        return new BlobDownloadResult(
+            BinaryData.FromBytes(response.Content.ToArray()), BlobHeaders.Properties(response), NotModified: false);
     }
 
     /// <summary>Reads the blob's properties and metadata (404 if it does not exist).</summary>

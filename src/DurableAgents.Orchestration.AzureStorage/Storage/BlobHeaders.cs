@@ -59,7 +59,7 @@ internal static class BlobHeaders
 
     public static BlobWriteResult WriteResult(Response response) => new(ETagOf(response), LastModified(response));
 
-    public static BlobProperties Properties(Response response)
+    public static BlobProperties Properties(Response response, ETag? fallbackETag = null)
     {
         var metadata = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var header in response.Headers)
@@ -74,7 +74,7 @@ internal static class BlobHeaders
         response.Headers.TryGetValue("x-ms-lease-state", out var leaseState);
         response.Headers.TryGetValue("x-ms-lease-status", out var leaseStatus);
         return new BlobProperties(
-            ETagOf(response),
+            fallbackETag is { } known && !response.Headers.TryGetValue("ETag", out _) ? known : ETagOf(response),
             LastModified(response),
             long.TryParse(length, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : 0,
             response.Headers.ContentType,

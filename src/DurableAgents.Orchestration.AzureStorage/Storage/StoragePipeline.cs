@@ -34,10 +34,13 @@ internal sealed class StoragePipeline
         {
             await _pipeline.SendAsync(message, cancellationToken).ConfigureAwait(false);
         }
-        catch (RequestFailedException ex) when (ex.Status == 0 && !cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (IsTransportFailure(ex) && !cancellationToken.IsCancellationRequested)
         {
+            // Azure.Core throws RequestFailedException (status 0) without retries, or an AggregateException of them
+            // once its retries are exhausted.
+            var last = ex is AggregateException aggregate ? aggregate.InnerExceptions[^1] : ex;
             throw new StorageRequestException(0, StorageErrorCodes.TransportFailure,
-                $"Azure Storage request {Describe(message.Request)} got no response after all retries: {ex.Message} " +
+                $"Azure Storage request {Describe(message.Request)} got no response after all retries ({last.Message}). " +
                 "Check that the storage endpoint is reachable (for Azurite: that it is running).", ex);
         }
 
@@ -49,6 +52,14 @@ internal sealed class StoragePipeline
 
         throw CreateException(message.Request, response);
     }
+
+    private static bool IsTransportFailure(Exception ex) => ex switch
+    {
+        RequestFailedException { Status: 0 } => true,
+        AggregateException aggregate => aggregate.InnerExceptions.Count > 0 && aggregate.InnerExceptions.All(IsTransportFailure),
+        System.IO.IOException => true,
+        _ => false,
+    };
 
     internal static StorageRequestException CreateException(Request request, Response response)
     {
