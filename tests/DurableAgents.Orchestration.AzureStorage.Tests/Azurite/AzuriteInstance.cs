@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net.Sockets;
 
 namespace DurableAgents.Orchestration.AzureStorage.Tests.Azurite;
 
@@ -8,7 +7,7 @@ namespace DurableAgents.Orchestration.AzureStorage.Tests.Azurite;
 /// Self-contained (no project references) so other test projects can link this file.
 /// A private instance listens on free loopback ports with its own temp data folder; Stop/Start keep both.
 /// </remarks>
-public sealed class AzuriteInstance : IAsyncDisposable
+public sealed partial class AzuriteInstance : IAsyncDisposable
 {
     /// <summary>Set to a connection string to use an already running Azurite instead of starting one.</summary>
     public const string ConnectionEnvVar = "DURABLEAGENTS_AZURITE_CONNECTION";
@@ -154,59 +153,6 @@ public sealed class AzuriteInstance : IAsyncDisposable
         }
 
         _gate.Dispose();
-    }
-
-    private static string BuildConnectionString(int blob, int queue, int table) =>
-        $"DefaultEndpointsProtocol=http;AccountName={Account};AccountKey={AccountKey};" +
-        $"BlobEndpoint=http://127.0.0.1:{blob}/{Account};QueueEndpoint=http://127.0.0.1:{queue}/{Account};" +
-        $"TableEndpoint=http://127.0.0.1:{table}/{Account};";
-
-    private static async Task WaitForPortAsync(int port, CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            using var client = new TcpClient();
-            try
-            {
-                await client.ConnectAsync(System.Net.IPAddress.Loopback, port, cancellationToken);
-                return;
-            }
-            catch (SocketException)
-            {
-                // Not listening yet: poll again shortly, bounded by the caller's deadline.
-                await Task.Delay(50, cancellationToken);
-            }
-        }
-    }
-
-    private (Process, AzuriteOutput) Launch()
-    {
-        var info = new ProcessStartInfo(_executable!)
-        {
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = _dataFolder!,
-        };
-        foreach (var arg in new[]
-        {
-            "--blobHost", "127.0.0.1", "--blobPort", BlobPort.ToString(),
-            "--queueHost", "127.0.0.1", "--queuePort", QueuePort.ToString(),
-            "--tableHost", "127.0.0.1", "--tablePort", TablePort.ToString(),
-            "--location", _dataFolder!, "--skipApiVersionCheck", "--loose", "--silent", "--disableTelemetry",
-        })
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        var process = new Process { StartInfo = info };
-        var output = new AzuriteOutput();
-        process.OutputDataReceived += (_, e) => output.Add(e.Data);
-        process.ErrorDataReceived += (_, e) => output.Add(e.Data);
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return (process, output);
     }
 
     private void KillProcess()
