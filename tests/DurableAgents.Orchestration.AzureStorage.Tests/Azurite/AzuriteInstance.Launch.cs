@@ -1,0 +1,60 @@
+using System.Diagnostics;
+using System.Net.Sockets;
+
+namespace DurableAgents.Orchestration.AzureStorage.Tests.Azurite;
+
+public sealed partial class AzuriteInstance
+{
+    private static string BuildConnectionString(int blob, int queue, int table) =>
+        $"DefaultEndpointsProtocol=http;AccountName={Account};AccountKey={AccountKey};" +
+        $"BlobEndpoint=http://127.0.0.1:{blob}/{Account};QueueEndpoint=http://127.0.0.1:{queue}/{Account};" +
+        $"TableEndpoint=http://127.0.0.1:{table}/{Account};";
+
+    private static async Task WaitForPortAsync(int port, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            using var client = new TcpClient();
+            try
+            {
+                await client.ConnectAsync(System.Net.IPAddress.Loopback, port, cancellationToken);
+                return;
+            }
+            catch (SocketException)
+            {
+                // Not listening yet: poll again shortly, bounded by the caller's deadline.
+                await Task.Delay(50, cancellationToken);
+            }
+        }
+    }
+
+    private (Process, AzuriteOutput) Launch()
+    {
+        var info = new ProcessStartInfo(_executable!)
+        {
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = _dataFolder!,
+        };
+        foreach (var arg in new[]
+        {
+            "--blobHost", "127.0.0.1", "--blobPort", BlobPort.ToString(),
+            "--queueHost", "127.0.0.1", "--queuePort", QueuePort.ToString(),
+            "--tableHost", "127.0.0.1", "--tablePort", TablePort.ToString(),
+            "--location", _dataFolder!, "--skipApiVersionCheck", "--loose", "--silent", "--disableTelemetry",
+        })
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        var process = new Process { StartInfo = info };
+        var output = new AzuriteOutput();
+        process.OutputDataReceived += (_, e) => output.Add(e.Data);
+        process.ErrorDataReceived += (_, e) => output.Add(e.Data);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return (process, output);
+    }
+}

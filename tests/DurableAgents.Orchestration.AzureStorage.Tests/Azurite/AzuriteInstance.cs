@@ -1,0 +1,175 @@
+using System.Diagnostics;
+
+namespace DurableAgents.Orchestration.AzureStorage.Tests.Azurite;
+
+/// <summary>An Azurite emulator for tests: an external one named by an env var, or a private node process.</summary>
+/// <remarks>
+/// Self-contained (no project references) so other test projects can link this file.
+/// A private instance listens on free loopback ports with its own temp data folder; Stop/Start keep both.
+/// </remarks>
+public sealed partial class AzuriteInstance : IAsyncDisposable
+{
+    /// <summary>Set to a connection string to use an already running Azurite instead of starting one.</summary>
+    public const string ConnectionEnvVar = "DURABLEAGENTS_AZURITE_CONNECTION";
+
+    // Azurite's fixed, publicly documented development account: not a secret.
+    private const string Account = "devstoreaccount1";
+    private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+    private static readonly TimeSpan StartupDeadline = TimeSpan.FromSeconds(60);
+
+    private readonly string? _executable;
+    private readonly string? _dataFolder;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private Process? _process;
+    private AzuriteOutput? _output;
+
+    private AzuriteInstance(string connectionString)
+    {
+        ConnectionString = connectionString;
+        IsExternal = true;
+    }
+
+    private AzuriteInstance(string executable, string dataFolder)
+    {
+        _executable = executable;
+        _dataFolder = dataFolder;
+        ConnectionString = "";
+    }
+
+    /// <summary>The connection string with explicit Blob/Queue/Table endpoints.</summary>
+    public string ConnectionString { get; private set; }
+
+    /// <summary>True when the instance came from <see cref="ConnectionEnvVar"/> (Stop/Start are unavailable).</summary>
+    public bool IsExternal { get; }
+
+    /// <summary>The blob port of a private instance.</summary>
+    public int BlobPort { get; private set; }
+
+    /// <summary>The queue port of a private instance.</summary>
+    public int QueuePort { get; private set; }
+
+    /// <summary>The table port of a private instance.</summary>
+    public int TablePort { get; private set; }
+
+    /// <summary>Uses <see cref="ConnectionEnvVar"/> if set (and allowed), otherwise installs if needed and starts Azurite.</summary>
+    public static async Task<AzuriteInstance> StartNewAsync(bool allowExternal = true, CancellationToken cancellationToken = default)
+    {
+        var external = Environment.GetEnvironmentVariable(ConnectionEnvVar);
+        if (allowExternal && !string.IsNullOrWhiteSpace(external))
+        {
+            return new AzuriteInstance(external);
+        }
+
+        var executable = await AzuriteInstaller.EnsureInstalledAsync(cancellationToken);
+        var dataFolder = Path.Combine(Path.GetTempPath(), "durableagents-azurite-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dataFolder);
+        var instance = new AzuriteInstance(executable, dataFolder);
+        try
+        {
+            await instance.StartAsync(cancellationToken);
+            return instance;
+        }
+        catch
+        {
+            await instance.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Starts the (stopped) process again on the same ports and data folder.</summary>
+    public async Task StartAsync(CancellationToken cancellationToken = default)
+    {
+        ThrowIfExternal();
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (_process is { HasExited: false })
+            {
+                return;
+            }
+
+            var firstStart = BlobPort == 0;
+            (_process, _output) = Launch();
+            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            deadline.CancelAfter(StartupDeadline);
+            try
+            {
+                if (firstStart)
+                {
+                    // Port 0 lets Azurite pick free ports without a bind-then-release race; it prints what it chose.
+                    (BlobPort, QueuePort, TablePort) = await _output.WaitForPortsAsync(deadline.Token);
+                    ConnectionString = BuildConnectionString(BlobPort, QueuePort, TablePort);
+                }
+
+                foreach (var port in new[] { BlobPort, QueuePort, TablePort })
+                {
+                    await WaitForPortAsync(port, deadline.Token);
+                }
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                KillProcess();
+                throw new TimeoutException($"Azurite did not start within {StartupDeadline.TotalSeconds} s. Output:\n{_output.Text}");
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Kills the Azurite process tree (the data folder and ports are kept for <see cref="StartAsync"/>).</summary>
+    public async Task StopAsync()
+    {
+        ThrowIfExternal();
+        await _gate.WaitAsync();
+        try
+        {
+            var process = _process;
+            KillProcess();
+            if (process is not null)
+            {
+                await process.WaitForExitAsync();
+                process.Dispose();
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Kills the process tree and deletes the data folder.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (!IsExternal)
+        {
+            await StopAsync();
+        }
+
+        if (_dataFolder is not null && Directory.Exists(_dataFolder))
+        {
+            Directory.Delete(_dataFolder, recursive: true);
+        }
+
+        _gate.Dispose();
+    }
+
+    private void KillProcess()
+    {
+        if (_process is { HasExited: false } process)
+        {
+            process.Kill(entireProcessTree: true);
+        }
+
+        _process = null;
+    }
+
+    private void ThrowIfExternal()
+    {
+        if (IsExternal)
+        {
+            throw new InvalidOperationException($"This Azurite comes from {ConnectionEnvVar}; it cannot be stopped or started by tests.");
+        }
+    }
+}
