@@ -65,7 +65,7 @@ internal static class CronFieldParser
         else if (rangeText is "?")
         {
             problem = spec.AllowsQuestionMark
-                ? $"cannot combine '?' with other values; use '?' on its own"
+                ? "cannot combine '?' with other values; use '?' on its own"
                 : "uses '?', which is only allowed in day-of-month and day-of-week; use '*'";
             return false;
         }
