@@ -123,6 +123,13 @@ public sealed partial class CronExpression
     private int NextDay(int year, int month, int startDay)
     {
         var daysInMonth = DateTime.DaysInMonth(year, month);
+        if (DayOfWeek.IsUnrestricted)
+        {
+            // Only day-of-month matters: jump straight to the next allowed day.
+            var next = DayOfMonth.NextFrom(startDay);
+            return next > 0 && next <= daysInMonth ? next : -1;
+        }
+
         for (var day = startDay; day <= daysInMonth; day++)
         {
             if (DayMatches(year, month, day))

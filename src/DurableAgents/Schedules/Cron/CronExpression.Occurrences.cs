@@ -38,7 +38,7 @@ public sealed partial class CronExpression
 
         // Interval schedules started inside the first pass of a repeated hour also fire in the second pass, which
         // repeats wall-clock times at or before localFrom; the forward search below cannot see those.
-        var best = IsIntervalSchedule ? NextInSecondPass(fromUtc, zone) : null;
+        var best = IsIntervalSchedule ? NextInSecondPass(fromUtc, localFrom, zone) : null;
 
         var cursor = localFrom;
         while (NextLocal(cursor, lastYear) is { } local)
@@ -75,45 +75,32 @@ public sealed partial class CronExpression
     // Maps a matching wall-clock time to the instant it fires at, or null when it must not fire after fromUtc.
     private DateTime? ResolveLocal(DateTime local, DateTime fromUtc, TimeZoneInfo zone)
     {
-        if (zone.IsInvalidTime(local))
+        var (first, second) = CronZoneMath.InstantsFor(local, zone);
+        if (first is null)
         {
             var gapEnd = CronZoneMath.GapEndUtc(local, zone);
             return gapEnd > fromUtc ? gapEnd : null;
         }
 
-        if (zone.IsAmbiguousTime(local))
+        if (first > fromUtc)
         {
-            var offsets = zone.GetAmbiguousTimeOffsets(local);
-            var first = ToUtc(local, offsets.Max());
-            var second = ToUtc(local, offsets.Min());
-            if (first > fromUtc)
-            {
-                return first;
-            }
-
-            return IsIntervalSchedule && second > fromUtc ? second : null;
+            return first;
         }
 
-        var utc = ToUtc(local, zone.GetUtcOffset(local));
-        return utc > fromUtc ? utc : null;
+        return IsIntervalSchedule && second > fromUtc ? second : null;
     }
 
     // When fromUtc lies in the first pass of a repeated hour, the earliest match in the second pass (or null).
-    private DateTime? NextInSecondPass(DateTime fromUtc, TimeZoneInfo zone)
+    private DateTime? NextInSecondPass(DateTime fromUtc, DateTime localFrom, TimeZoneInfo zone)
     {
-        var fromOffset = zone.GetUtcOffset(fromUtc);
-        if (!zone.IsAmbiguousTime(new DateTimeOffset(fromUtc).ToOffset(fromOffset)))
+        var (first, second) = CronZoneMath.InstantsFor(localFrom, zone);
+        if (first != fromUtc || second is null)
         {
-            return null;
+            return null; // Not repeated, or already in the second pass where the forward search handles it.
         }
 
-        var offsets = zone.GetAmbiguousTimeOffsets(new DateTimeOffset(fromUtc).ToOffset(fromOffset));
-        TimeSpan firstOffset = offsets.Max(), secondOffset = offsets.Min();
-        if (fromOffset != firstOffset || firstOffset == secondOffset)
-        {
-            return null; // Already in the second pass: the forward search handles it.
-        }
-
+        var firstOffset = localFrom - first.Value;
+        var secondOffset = localFrom - second.Value;
         var fallBack = CronZoneMath.NextOffsetChangeUtc(fromUtc, firstOffset, firstOffset - secondOffset, zone);
         var repeatStart = fallBack + secondOffset;
         var repeatEnd = fallBack + firstOffset;

@@ -18,6 +18,41 @@ internal static class CronZoneMath
     }
 
     /// <summary>
+    /// The UTC instants whose wall-clock time in <paramref name="zone"/> is <paramref name="local"/>, earliest first:
+    /// neither (a spring-forward gap), only <c>First</c> (a normal time) or both (a fall-back overlap).
+    /// </summary>
+    /// <remarks>
+    /// Built only on <see cref="TimeZoneInfo.GetUtcOffset(DateTime)"/> for UTC instants, which follows the tz database
+    /// exactly. <see cref="TimeZoneInfo.IsInvalidTime"/> and <see cref="TimeZoneInfo.IsAmbiguousTime(DateTime)"/> miss
+    /// gaps and overlaps caused by a change of standard offset (e.g. Samoa skipping 2011-12-30), so they are not used.
+    /// </remarks>
+    public static (DateTime? First, DateTime? Second) InstantsFor(DateTime local, TimeZoneInfo zone)
+    {
+        // Any instant showing `local` lies within [local - 14h, local + 12h]; the offsets in force at both ends,
+        // and at the instants they point to, cover every offset that can apply there.
+        var before = OffsetAt(local.Ticks - TimeSpan.FromHours(14).Ticks, zone);
+        var after = OffsetAt(local.Ticks + TimeSpan.FromHours(12).Ticks, zone);
+        ReadOnlySpan<TimeSpan> candidates =
+        [
+            before, after, OffsetAt(local.Ticks - before.Ticks, zone), OffsetAt(local.Ticks - after.Ticks, zone),
+        ];
+
+        long earliest = long.MaxValue, latest = long.MinValue;
+        foreach (var offset in candidates)
+        {
+            var utc = local.Ticks - offset.Ticks;
+            if (utc >= DateTime.MinValue.Ticks && utc <= DateTime.MaxValue.Ticks && OffsetAt(utc, zone) == offset)
+            {
+                (earliest, latest) = (Math.Min(earliest, utc), Math.Max(latest, utc));
+            }
+        }
+
+        DateTime? first = earliest == long.MaxValue ? null : new DateTime(earliest, DateTimeKind.Utc);
+        DateTime? second = first is not null && latest != earliest ? new DateTime(latest, DateTimeKind.Utc) : null;
+        return (first, second);
+    }
+
+    /// <summary>
     /// For a wall-clock time inside a spring-forward gap, the UTC instant at which the gap ends
     /// (the first instant whose wall-clock time is at or after <paramref name="invalidLocal"/>).
     /// </summary>
@@ -59,6 +94,8 @@ internal static class CronZoneMath
 
         return AsUtc(hi);
     }
+
+    private static TimeSpan OffsetAt(long utcTicks, TimeZoneInfo zone) => zone.GetUtcOffset(Clamp(utcTicks));
 
     private static DateTime AsUtc(long seconds) => new(Clamp(seconds * TimeSpan.TicksPerSecond).Ticks, DateTimeKind.Utc);
 
