@@ -8,7 +8,9 @@ public sealed partial class CronExpression
     /// <param name="zone">The time zone whose wall clock the fields are evaluated in (use <see cref="TimeZoneInfo.Utc"/> for UTC).</param>
     /// <remarks>
     /// <para>Fields are matched against the wall-clock time of <paramref name="zone"/>. The search jumps field by field
-    /// and looks <see cref="SearchHorizonYears"/> years ahead; impossible expressions such as <c>0 0 30 2 *</c> return null.</para>
+    /// and looks 10 years ahead (the longest real gap, 29 February across 2100, is 8 years); impossible expressions such as
+    /// <c>0 0 30 2 *</c> return null. Gaps and overlaps are taken from the zone's UTC offsets, so a permanent change of
+    /// standard offset (e.g. Samoa skipping 2011-12-30) follows the same rules as daylight saving time.</para>
     /// <para>Spring forward (a wall-clock time that does not exist, e.g. 02:30 on the switch day in America/New_York):
     /// the occurrence fires once, at the instant the gap ends (03:00 local). Several skipped times, or a skipped time and
     /// the gap end itself, collapse into that one instant, so <c>0 */30 * * * *</c> fires 01:30, 03:00, 03:30 and
