@@ -122,6 +122,46 @@ public sealed class OfflineChatClientTests
     }
 
     [Fact]
+    public async Task Fallback_SkipsToolsWhoseRequiredArgumentsCannotBeFilled()
+    {
+        using var client = new OfflineChatClient();
+
+        var response = await client.GetResponseAsync([new ChatMessage(ChatRole.User, "Hello!")], Options());
+
+        var call = Assert.Single(Calls(response));
+        Assert.Equal("web_search", call.Name);
+    }
+
+    [Fact]
+    public async Task Arguments_TakeEmailAddressesAndPlaceNamesFromTheGoal()
+    {
+        var weather = AIFunctionFactory.Create((string city) => "sunny", "get_weather", "Gets the current weather for a city");
+        var email = AIFunctionFactory.Create((string to, string body) => "sent", "send_email", "Sends an email");
+        using var client = new OfflineChatClient();
+
+        var (history, _) = await RunLoopAsync(client, "Check the weather in Oslo and email it to bob@example.com", new ChatOptions { Tools = [email, weather] });
+
+        var calls = history.SelectMany(m => m.Contents).OfType<FunctionCallContent>().ToList();
+        Assert.Equal(["get_weather", "send_email"], calls.Select(c => c.Name));
+        Assert.Equal("Oslo", Arg(calls[0], "city"));
+        Assert.Equal("bob@example.com", Arg(calls[1], "to"));
+        Assert.Contains("get_weather: sunny", Arg(calls[1], "body"));
+    }
+
+    [Fact]
+    public async Task ToolModeNone_AnswersWithoutCalls()
+    {
+        using var client = new OfflineChatClient();
+        var options = Options();
+        options.ToolMode = ChatToolMode.None;
+
+        var response = await client.GetResponseAsync([new ChatMessage(ChatRole.User, Goal)], options);
+
+        Assert.Empty(Calls(response));
+        Assert.StartsWith(OfflineChatClient.Label, response.Text);
+    }
+
+    [Fact]
     public async Task NoTools_AnswersWithLabel()
     {
         using var client = new OfflineChatClient();

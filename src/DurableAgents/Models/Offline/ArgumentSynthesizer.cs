@@ -6,7 +6,9 @@ namespace DurableAgents.Models;
 internal static class ArgumentSynthesizer
 {
     private static readonly string[] ExpressionNames = ["expression", "expr", "formula", "equation", "math", "calculation"];
-    private static readonly string[] UrlNames = ["url", "uri", "link", "href", "website", "address", "endpoint"];
+    private static readonly string[] UrlNames = ["url", "uri", "link", "href", "website", "endpoint"];
+    private static readonly string[] EmailNames = ["to", "email", "recipient", "recipients", "email_address", "address"];
+    private static readonly string[] PlaceNames = ["city", "location", "place", "country", "region", "town", "person"];
     private static readonly string[] FileNames = ["path", "file", "filename", "file_name", "filepath", "file_path", "target", "destination"];
     private static readonly string[] ContentNames = ["content", "contents", "text", "body", "data", "markdown", "message", "report", "summary"];
 
@@ -71,6 +73,16 @@ internal static class ArgumentSynthesizer
         if (UrlNames.Contains(name))
         {
             return GoalText.Url(goal) is { } url ? Json(url) : null;
+        }
+
+        if (EmailNames.Contains(name))
+        {
+            return GoalText.Email(goal) is { } email ? Json(email) : null;
+        }
+
+        if (PlaceNames.Contains(name) && (GoalText.ProperNoun(clause) ?? GoalText.ProperNoun(goal)) is { } place)
+        {
+            return Json(place);
         }
 
         if (FileNames.Contains(name))

@@ -117,9 +117,31 @@ internal static partial class GoalText
         return match.Success ? match.Value : null;
     }
 
+    /// <summary>The first e-mail address in the text, or null.</summary>
+    public static string? Email(string text)
+    {
+        var match = EmailPattern().Match(text);
+        return match.Success ? match.Value : null;
+    }
+
+    /// <summary>The last run of capitalised words that does not start the text (a place or a name), or null.</summary>
+    public static string? ProperNoun(string text)
+    {
+        string? last = null;
+        foreach (Match match in ProperNounPattern().Matches(text))
+        {
+            if (match.Index > 0)
+            {
+                last = match.Value;
+            }
+        }
+
+        return last;
+    }
+
     /// <summary>All numbers in the text, in order.</summary>
     public static List<double> Numbers(string text) =>
-        NumberPattern().Matches(UrlPattern().Replace(text, " "))
+        NumberPattern().Matches(EmailPattern().Replace(UrlPattern().Replace(text, " "), " "))
             .Select(m => double.Parse(m.Value, NumberStyles.Float, CultureInfo.InvariantCulture))
             .ToList();
 
@@ -155,6 +177,12 @@ internal static partial class GoalText
 
     [GeneratedRegex(@"(?<![\w.])-?\d+(?:\.\d+)?")]
     private static partial Regex NumberPattern();
+
+    [GeneratedRegex(@"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}")]
+    private static partial Regex EmailPattern();
+
+    [GeneratedRegex(@"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*")]
+    private static partial Regex ProperNounPattern();
 
     [GeneratedRegex(@"[^a-z]+")]
     private static partial Regex NonLetterPattern();

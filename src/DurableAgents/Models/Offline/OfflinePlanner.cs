@@ -38,18 +38,16 @@ internal static class OfflinePlanner
             actTools.Add(writer);
         }
 
-        if (gatherTools.Count == 0 && actTools.Count == 0)
+        var fallback = gatherTools.Count == 0 && actTools.Count == 0;
+        if (fallback)
         {
-            var fallback = tools.FirstOrDefault(t => t.LooksReadOnly) ?? tools.FirstOrDefault(t => !t.IsSideEffecting);
-            if (fallback is not null)
-            {
-                gatherTools.Add(fallback);
-            }
+            // Nothing matched: the first read-only-looking tool that can be called with this goal will do.
+            gatherTools = [.. tools.Where(t => t.LooksReadOnly), .. tools.Where(t => !t.IsSideEffecting && !t.LooksReadOnly)];
         }
 
         if (view.CallsSinceGoal.Count == 0)
         {
-            var gather = Build(gatherTools, view, gathered: string.Empty);
+            var gather = Build(gatherTools, view, gathered: string.Empty, firstOnly: fallback);
             if (gather.Count > 0)
             {
                 return new OfflinePlan(gather, string.Empty);
@@ -59,7 +57,7 @@ internal static class OfflinePlanner
         var alreadyActed = view.CallsSinceGoal.Any(c => tools.FirstOrDefault(t => t.Name == c.Name)?.IsSideEffecting == true);
         if (!alreadyActed)
         {
-            var act = Build(actTools, view, Report(view));
+            var act = Build(actTools, view, gathered: Report(view));
             if (act.Count > 0)
             {
                 return new OfflinePlan(act, string.Empty);
@@ -69,7 +67,7 @@ internal static class OfflinePlanner
         return Answer(view);
     }
 
-    private static List<PlannedCall> Build(List<ToolProfile> tools, ConversationView view, string gathered)
+    private static List<PlannedCall> Build(List<ToolProfile> tools, ConversationView view, string gathered, bool firstOnly = false)
     {
         var calls = new List<PlannedCall>();
         var signatures = new HashSet<string>(view.AllCallSignatures, StringComparer.Ordinal);
@@ -79,6 +77,10 @@ internal static class OfflinePlanner
             if (arguments is not null && signatures.Add(ConversationView.Signature(tool.Name, arguments)))
             {
                 calls.Add(new PlannedCall(tool.Name, arguments));
+                if (firstOnly)
+                {
+                    break;
+                }
             }
         }
 
