@@ -89,8 +89,8 @@ public sealed class OpenAIChatClientErrorTests : IAsyncLifetime
         Assert.False(ex.IsTransient);
         Assert.Equal(401, ex.StatusCode);
         Assert.Contains("OPENAI_API_KEY", ex.Message);
-        Assert.DoesNotContain(ApiKey, ex.Message);
-        Assert.DoesNotContain("sk-abc", ex.Message);
+        Assert.DoesNotContain(ApiKey, ex.ToString());
+        Assert.DoesNotContain("sk-abc", ex.ToString());
     }
 
     [Theory]

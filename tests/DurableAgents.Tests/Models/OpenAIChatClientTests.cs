@@ -187,6 +187,19 @@ public sealed class OpenAIChatClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task GetResponse_ToolCallWithoutId_GetsAUniqueId()
+    {
+        _server.Enqueue(ScriptedReply.ToolCalls(("", "a", "{}"), ("", "b", "{}")));
+        using var client = CreateClient();
+
+        var response = await client.GetResponseAsync([new ChatMessage(ChatRole.User, "Go")]);
+
+        var ids = response.Messages.SelectMany(m => m.Contents).OfType<FunctionCallContent>().Select(c => c.CallId).ToList();
+        Assert.Equal(2, ids.Distinct().Count());
+        Assert.All(ids, id => Assert.False(string.IsNullOrEmpty(id)));
+    }
+
+    [Fact]
     public async Task GetResponse_ModelIdOption_OverridesModelForThatRequest()
     {
         _server.Enqueue(ScriptedReply.Text("a"), ScriptedReply.Text("b"));

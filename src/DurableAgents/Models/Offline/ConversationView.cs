@@ -62,7 +62,7 @@ internal sealed class ConversationView
                 else if (content is FunctionResultContent result && i > lastUser)
                 {
                     var toolName = names.TryGetValue(result.CallId, out var n) ? n : result.CallId;
-                    results.Add((toolName, OpenAIRequestMapper.ResultText(result)));
+                    results.Add((toolName, ToolResultText.Of(result)));
                 }
             }
         }

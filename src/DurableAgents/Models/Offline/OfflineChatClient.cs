@@ -132,7 +132,7 @@ public sealed class OfflineChatClient : IChatClient
                 {
                     TextContent text => text.Text.Length,
                     FunctionCallContent call => ConversationView.Signature(call.Name, call.Arguments).Length,
-                    FunctionResultContent result => OpenAIRequestMapper.ResultText(result).Length,
+                    FunctionResultContent result => ToolResultText.Of(result).Length,
                     _ => 0,
                 };
             }

@@ -31,7 +31,9 @@ internal sealed partial class OpenAIErrorMapper(Uri endpoint, string model, stri
         }
 
         var message = $"The model endpoint {endpoint} answered {status} for model '{model}'. {advice}{detail}";
-        return new ModelCallException(Redact(message), transient, status, errorCode, retryAfter, ex);
+        // The package's message embeds the response body; a server that echoes the key must not leak it via ToString().
+        var inner = Redact(ex.Message) == ex.Message ? ex : null;
+        return new ModelCallException(Redact(message), transient, status, errorCode, retryAfter, inner);
     }
 
     public ModelCallException FromTransport(Exception ex) => new(

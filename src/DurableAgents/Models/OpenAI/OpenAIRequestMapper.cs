@@ -180,7 +180,7 @@ internal static class OpenAIRequestMapper
         var any = false;
         foreach (var toolResult in message.Contents.OfType<FunctionResultContent>())
         {
-            result.Add(new OaiChat.ToolChatMessage(toolResult.CallId, ResultText(toolResult)));
+            result.Add(new OaiChat.ToolChatMessage(toolResult.CallId, ToolResultText.Of(toolResult)));
             any = true;
         }
 
@@ -189,23 +189,5 @@ internal static class OpenAIRequestMapper
             throw new ArgumentException(
                 "A tool message must contain at least one FunctionResultContent (the result for a call id).", "messages");
         }
-    }
-
-    internal static string ResultText(FunctionResultContent toolResult)
-    {
-        if (toolResult.Result is null && toolResult.Exception is not null)
-        {
-            return $"Error: {toolResult.Exception.Message}";
-        }
-
-        return toolResult.Result switch
-        {
-            null => string.Empty,
-            string s => s,
-            JsonElement { ValueKind: JsonValueKind.String } e => e.GetString() ?? string.Empty,
-            JsonElement e => e.GetRawText(),
-            TextContent t => t.Text,
-            var other => JsonSerializer.Serialize(other, AIJsonUtilities.DefaultOptions.GetTypeInfo(other.GetType())),
-        };
     }
 }

@@ -26,14 +26,17 @@ internal static class OpenAIResponseMapper
             });
         }
 
-        foreach (var toolCall in completion.ToolCalls)
+        for (var i = 0; i < completion.ToolCalls.Count; i++)
         {
+            var toolCall = completion.ToolCalls[i];
             if (toolCall.Kind != OaiChat.ChatToolCallKind.Function)
             {
                 continue;
             }
 
-            var call = ToolCallArguments.CreateCall(toolCall.Id, toolCall.FunctionName, toolCall.FunctionArguments?.ToString());
+            // Some compatible servers omit call ids; the position keeps them unique within the response.
+            var callId = string.IsNullOrEmpty(toolCall.Id) ? $"call_{completion.Id}_{i}" : toolCall.Id;
+            var call = ToolCallArguments.CreateCall(callId, toolCall.FunctionName, toolCall.FunctionArguments?.ToString());
             call.RawRepresentation = toolCall;
             contents.Add(call);
         }
