@@ -56,6 +56,19 @@ public sealed class OpenAIChatClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task GetResponse_ApiKeyHeaderOption_SendsKeyInThatHeaderOnly()
+    {
+        _server.Enqueue(ScriptedReply.Text("ok"));
+        using var client = new OpenAIChatClient(new OpenAIModelOptions { ApiKey = ApiKey, BaseUrl = _server.BaseUrl, ApiKeyHeader = "api-key" });
+
+        await client.GetResponseAsync([new ChatMessage(ChatRole.User, "Hi")]);
+
+        var request = Assert.Single(_server.Requests);
+        Assert.Equal(ApiKey, request.ApiKey);
+        Assert.Equal(string.Empty, request.Authorization);
+    }
+
+    [Fact]
     public async Task GetResponse_WithTools_SendsFunctionDefinitionsAndOptions()
     {
         _server.Enqueue(ScriptedReply.Text("done"));

@@ -40,7 +40,12 @@ public sealed class OpenAIModelOptionsTests
 
         Assert.Equal(new Uri("https://myres.openai.azure.com/openai/v1/"), options.Endpoint);
         Assert.Equal("my-deployment", options.Model);
+        Assert.Equal("api-key", options.EffectiveApiKeyHeader);
     }
+
+    [Fact]
+    public void EffectiveApiKeyHeader_IsBearerAuthorizationOutsideAzure() =>
+        Assert.Equal("Authorization", new OpenAIModelOptions { BaseUrl = new Uri("http://localhost:11434/v1/") }.EffectiveApiKeyHeader);
 
     [Theory]
     [InlineData("not a url")]

@@ -49,6 +49,12 @@ public sealed class OpenAIChatClient : IChatClient
         }
 
         var key = string.IsNullOrWhiteSpace(options.ApiKey) ? OpenAIModelOptions.PlaceholderApiKey : options.ApiKey;
+        var header = options.EffectiveApiKeyHeader;
+        if (!string.Equals(header, "Authorization", StringComparison.OrdinalIgnoreCase))
+        {
+            clientOptions.AddPolicy(new ApiKeyHeaderPolicy(header, key), PipelinePosition.BeforeTransport);
+        }
+
         _client = new OpenAIClient(new ApiKeyCredential(key), clientOptions);
         _errors = new OpenAIErrorMapper(endpoint, options.Model, options.ApiKey, timeProvider ?? TimeProvider.System);
         _metadata = new ChatClientMetadata("openai", endpoint, options.Model);

@@ -29,6 +29,15 @@ public sealed class OpenAIModelOptions
     /// <summary>How long one HTTP attempt may take before it fails as a transient timeout.</summary>
     public TimeSpan NetworkTimeout { get; set; } = TimeSpan.FromSeconds(100);
 
+    /// <summary>
+    /// The header that carries the key: null picks "api-key" for Azure OpenAI hosts (*.openai.azure.com,
+    /// *.cognitiveservices.azure.com, *.services.ai.azure.com) and "Authorization: Bearer" for everything else.
+    /// </summary>
+    public string? ApiKeyHeader { get; set; }
+
+    /// <summary>The header actually used for the key (see <see cref="ApiKeyHeader"/>).</summary>
+    public string EffectiveApiKeyHeader => ApiKeyHeader ?? (IsAzureHost(Endpoint) ? "api-key" : "Authorization");
+
     /// <summary>The endpoint requests go to: <see cref="BaseUrl"/> or the public OpenAI API.</summary>
     public Uri Endpoint => BaseUrl is null ? OpenAIEndpoint : ParseBaseUrl(BaseUrl.OriginalString) ?? BaseUrl;
 
@@ -97,6 +106,11 @@ public sealed class OpenAIModelOptions
     /// <summary>Describes the settings without the API key.</summary>
     public override string ToString() =>
         $"OpenAIModelOptions {{ Endpoint = {Endpoint}, Model = {Model}, ApiKey = {(string.IsNullOrEmpty(ApiKey) ? "<none>" : "<set>")}, NetworkTimeout = {NetworkTimeout} }}";
+
+    private static bool IsAzureHost(Uri endpoint) =>
+        endpoint.Host.EndsWith(".openai.azure.com", StringComparison.OrdinalIgnoreCase)
+        || endpoint.Host.EndsWith(".cognitiveservices.azure.com", StringComparison.OrdinalIgnoreCase)
+        || endpoint.Host.EndsWith(".services.ai.azure.com", StringComparison.OrdinalIgnoreCase);
 
     private static string? Normalize(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
