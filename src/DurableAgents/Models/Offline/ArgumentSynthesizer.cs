@@ -1,0 +1,168 @@
+using System.Text.Json;
+
+namespace DurableAgents.Models;
+
+/// <summary>Fills a tool's arguments from its JSON schema and the goal, deterministically.</summary>
+internal static class ArgumentSynthesizer
+{
+    private static readonly string[] ExpressionNames = ["expression", "expr", "formula", "equation", "math", "calculation"];
+    private static readonly string[] UrlNames = ["url", "uri", "link", "href", "website", "endpoint"];
+    private static readonly string[] EmailNames = ["to", "email", "recipient", "recipients", "email_address", "address"];
+    private static readonly string[] PlaceNames = ["city", "location", "place", "country", "region", "town", "person"];
+    private static readonly string[] FileNames = ["path", "file", "filename", "file_name", "filepath", "file_path", "target", "destination"];
+    private static readonly string[] ContentNames = ["content", "contents", "text", "body", "data", "markdown", "message", "report", "summary"];
+
+    /// <summary>Returns the arguments, or null when a required argument cannot be given a sensible value (the tool is skipped).</summary>
+    public static Dictionary<string, object?>? Synthesize(ToolProfile tool, string goal, string clause, string gathered)
+    {
+        var arguments = new Dictionary<string, object?>(StringComparer.Ordinal);
+        var numbers = new Queue<double>(GoalText.Numbers(clause).Concat(GoalText.Numbers(goal)).Distinct());
+        foreach (var (name, schema) in tool.Properties)
+        {
+            var required = tool.Required.Contains(name);
+            var value = ValueFor(name, schema, required, goal, clause, gathered, numbers);
+            if (value is null)
+            {
+                if (required)
+                {
+                    return null;
+                }
+
+                continue;
+            }
+
+            arguments[name] = value.Value;
+        }
+
+        return arguments;
+    }
+
+    private static JsonElement? ValueFor(string name, JsonElement schema, bool required, string goal, string clause, string gathered, Queue<double> numbers)
+    {
+        if (schema.ValueKind == JsonValueKind.Object && schema.TryGetProperty("enum", out var values)
+            && values.ValueKind == JsonValueKind.Array && values.GetArrayLength() > 0)
+        {
+            return required ? values[0].Clone() : null;
+        }
+
+        var lower = name.ToLowerInvariant();
+        switch (TypeOf(schema))
+        {
+            case "number":
+            case "integer":
+                return NumberFor(schema, required, numbers, integer: TypeOf(schema) == "integer");
+            case "boolean":
+                return required ? Json(false) : null;
+            case "array":
+                return required ? Json(ArrayFor(schema, clause)) : null;
+            case "object":
+                return required ? Json(new Dictionary<string, object>()) : null;
+            default:
+                return StringFor(lower, required, goal, clause, gathered);
+        }
+    }
+
+    private static JsonElement? StringFor(string name, bool required, string goal, string clause, string gathered)
+    {
+        if (ExpressionNames.Contains(name))
+        {
+            var expression = GoalText.Expression(clause) ?? GoalText.Expression(goal);
+            return expression is null ? null : Json(expression);
+        }
+
+        if (UrlNames.Contains(name))
+        {
+            return GoalText.Url(goal) is { } url ? Json(url) : null;
+        }
+
+        if (EmailNames.Contains(name))
+        {
+            return GoalText.Email(goal) is { } email ? Json(email) : null;
+        }
+
+        if (PlaceNames.Contains(name) && (GoalText.ProperNoun(clause) ?? GoalText.ProperNoun(goal)) is { } place)
+        {
+            return Json(place);
+        }
+
+        if (FileNames.Contains(name))
+        {
+            var file = GoalText.FileName(goal);
+            return file is not null || required ? Json(file ?? "report.md") : null;
+        }
+
+        if (ContentNames.Contains(name))
+        {
+            return Json(gathered.Length > 0 ? gathered : goal);
+        }
+
+        if (!required)
+        {
+            return null;
+        }
+
+        var query = GoalText.StripLeadingVerbs(clause);
+        return Json(query.Length > 0 ? query : goal.Trim());
+    }
+
+    private static JsonElement? NumberFor(JsonElement schema, bool required, Queue<double> numbers, bool integer)
+    {
+        if (numbers.Count > 0)
+        {
+            var n = numbers.Dequeue();
+            return integer ? Json((long)Math.Round(n)) : Json(n);
+        }
+
+        if (!required)
+        {
+            return null;
+        }
+
+        if (schema.TryGetProperty("default", out var fallback) && fallback.ValueKind == JsonValueKind.Number)
+        {
+            return fallback.Clone();
+        }
+
+        if (schema.TryGetProperty("minimum", out var minimum) && minimum.ValueKind == JsonValueKind.Number)
+        {
+            return minimum.Clone();
+        }
+
+        return Json(1);
+    }
+
+    private static object[] ArrayFor(JsonElement schema, string clause)
+    {
+        var itemType = schema.TryGetProperty("items", out var items) ? TypeOf(items) : "string";
+        return itemType == "string" ? [GoalText.StripLeadingVerbs(clause)] : [];
+    }
+
+    /// <summary>The schema's type; for a union such as ["integer","null"] the first non-null member; "string" when absent.</summary>
+    private static string TypeOf(JsonElement schema)
+    {
+        if (schema.ValueKind != JsonValueKind.Object || !schema.TryGetProperty("type", out var type))
+        {
+            return "string";
+        }
+
+        if (type.ValueKind == JsonValueKind.String)
+        {
+            return type.GetString() ?? "string";
+        }
+
+        if (type.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var member in type.EnumerateArray())
+            {
+                if (member.ValueKind == JsonValueKind.String && member.GetString() != "null")
+                {
+                    return member.GetString()!;
+                }
+            }
+        }
+
+        return "string";
+    }
+
+    private static JsonElement Json<T>(T value) => JsonSerializer.SerializeToElement(value);
+}
