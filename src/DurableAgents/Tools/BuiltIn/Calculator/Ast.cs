@@ -1,4 +1,4 @@
-namespace DurableAgents.Tools.BuiltIn.Calculator;
+namespace DurableAgents.Tools.BuiltIn;
 
 /// <summary>A node of a parsed expression. Positions are 1-based, for error messages.</summary>
 internal abstract record Node(int Position);

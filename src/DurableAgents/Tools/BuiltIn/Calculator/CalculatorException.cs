@@ -1,4 +1,4 @@
-namespace DurableAgents.Tools.BuiltIn.Calculator;
+namespace DurableAgents.Tools.BuiltIn;
 
 /// <summary>A calculator input error, carrying the 1-based position in the expression where it was found.</summary>
 public sealed class CalculatorException : ToolException

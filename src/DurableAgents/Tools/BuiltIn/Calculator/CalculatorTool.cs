@@ -1,6 +1,6 @@
 using System.ComponentModel;
 
-namespace DurableAgents.Tools.BuiltIn.Calculator;
+namespace DurableAgents.Tools.BuiltIn;
 
 /// <summary>The calculator tool: evaluates arithmetic with its own parser, never by running code.</summary>
 public sealed class CalculatorTool

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace DurableAgents.Tools.BuiltIn.Calculator;
+namespace DurableAgents.Tools.BuiltIn;
 
 /// <summary>Evaluates a parsed expression in double precision, turning math errors into model-readable messages.</summary>
 internal static class Evaluator

@@ -1,4 +1,4 @@
-namespace DurableAgents.Tools.BuiltIn.Calculator;
+namespace DurableAgents.Tools.BuiltIn;
 
 /// <summary>A function the calculator can call, with its allowed argument count.</summary>
 internal sealed record MathFunction(string Name, int MinArgs, int MaxArgs, string Usage, Func<double[], int, double> Apply);

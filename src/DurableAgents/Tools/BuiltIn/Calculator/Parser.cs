@@ -1,4 +1,4 @@
-namespace DurableAgents.Tools.BuiltIn.Calculator;
+namespace DurableAgents.Tools.BuiltIn;
 
 /// <summary>
 /// Recursive-descent parser for arithmetic. Precedence, lowest first: + -, then * / %, then unary + -,

@@ -1,4 +1,4 @@
-namespace DurableAgents.Tools.BuiltIn.Calculator;
+namespace DurableAgents.Tools.BuiltIn;
 
 /// <summary>The kinds of token the calculator understands.</summary>
 internal enum TokenKind

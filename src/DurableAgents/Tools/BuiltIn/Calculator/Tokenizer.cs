@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace DurableAgents.Tools.BuiltIn.Calculator;
+namespace DurableAgents.Tools.BuiltIn;
 
 /// <summary>Splits an arithmetic expression into tokens; numbers are parsed with the invariant culture.</summary>
 internal static class Tokenizer

@@ -1,7 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text;
 
-namespace DurableAgents.Tools.BuiltIn.Http;
+namespace DurableAgents.Tools.BuiltIn;
 
 /// <summary>Reads a response body up to a byte cap and turns it into text for the model.</summary>
 internal static class BodyReader

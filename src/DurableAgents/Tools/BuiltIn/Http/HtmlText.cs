@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 
-namespace DurableAgents.Tools.BuiltIn.Http;
+namespace DurableAgents.Tools.BuiltIn;
 
 /// <summary>
 /// Reduces HTML to readable text, roughly: drops scripts, styles and comments, turns block tags into line

@@ -1,4 +1,4 @@
-namespace DurableAgents.Tools.BuiltIn.Http;
+namespace DurableAgents.Tools.BuiltIn;
 
 /// <summary>The answer of the http_get tool.</summary>
 /// <param name="Url">The URL finally fetched, after redirects.</param>

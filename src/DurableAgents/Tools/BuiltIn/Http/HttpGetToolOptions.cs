@@ -1,4 +1,4 @@
-namespace DurableAgents.Tools.BuiltIn.Http;
+namespace DurableAgents.Tools.BuiltIn;
 
 /// <summary>Limits for the http_get tool. The defaults are safe: public hosts only, small bodies, short timeout.</summary>
 public sealed class HttpGetToolOptions

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace DurableAgents.Tools.BuiltIn.Http;
+namespace DurableAgents.Tools.BuiltIn;
 
 /// <summary>Resolves a host name to addresses; a seam so tests can map names without real DNS.</summary>
 internal delegate Task<IPAddress[]> HostResolver(string host, CancellationToken cancellationToken);

@@ -1,4 +1,4 @@
-namespace DurableAgents.Tools.BuiltIn.Time;
+namespace DurableAgents.Tools.BuiltIn;
 
 /// <summary>The answer of the current_time tool.</summary>
 /// <param name="Utc">The current time in UTC, ISO-8601 (e.g. 2025-03-01T14:05:09Z).</param>

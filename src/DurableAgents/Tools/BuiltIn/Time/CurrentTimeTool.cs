@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using System.Globalization;
 
-namespace DurableAgents.Tools.BuiltIn.Time;
+namespace DurableAgents.Tools.BuiltIn;
 
 /// <summary>The current_time tool: the time now in UTC and, optionally, in a given time zone.</summary>
 public sealed class CurrentTimeTool
