@@ -155,9 +155,9 @@ internal sealed class Parser
             {
                 Advance();
                 args.Add(ParseAdditive());
-                if (args.Count > function.MaxArgs)
+                if (args.Count > MathLibrary.MaxVariadicArgs)
                 {
-                    break;
+                    break; // report the excess without building an unbounded list
                 }
             }
         }
@@ -167,7 +167,7 @@ internal sealed class Parser
             var expected = function.MinArgs == function.MaxArgs
                 ? $"{function.MinArgs} argument{(function.MinArgs == 1 ? "" : "s")}"
                 : $"{function.MinArgs} to {function.MaxArgs} arguments";
-            var got = args.Count > function.MaxArgs ? $"more than {function.MaxArgs}" : args.Count.ToString();
+            var got = args.Count > MathLibrary.MaxVariadicArgs ? $"more than {MathLibrary.MaxVariadicArgs}" : args.Count.ToString();
             throw new CalculatorException(
                 $"Function '{name.Text}' at position {name.Position} takes {expected}, got {got}. Usage: {function.Usage}.",
                 name.Position);

@@ -16,6 +16,7 @@ public sealed class HttpGetTool : IDisposable
     private readonly HttpGetToolOptions _options;
     private readonly UrlGuard _guard;
     private readonly HttpClient _client;
+    private int _connectionAttempts;
 
     /// <summary>Creates the tool; null options mean the safe defaults.</summary>
     public HttpGetTool(HttpGetToolOptions? options = null)
@@ -68,6 +69,9 @@ public sealed class HttpGetTool : IDisposable
                 $"Fetching '{uri}' failed: {ex.Message} Check the URL or try another source.", ex);
         }
     }
+
+    /// <summary>How many TCP connections this tool has tried to open; lets tests prove a refusal came first.</summary>
+    internal int ConnectionAttempts => Volatile.Read(ref _connectionAttempts);
 
     /// <summary>Releases the connection pool.</summary>
     public void Dispose() => _client.Dispose();
@@ -140,7 +144,7 @@ public sealed class HttpGetTool : IDisposable
         or HttpStatusCode.PermanentRedirect;
 
     // Connects only to addresses vetted for this request; the host name in the URL is never resolved again here.
-    private static async ValueTask<Stream> ConnectToVettedAddressAsync(
+    private async ValueTask<Stream> ConnectToVettedAddressAsync(
         SocketsHttpConnectionContext context, CancellationToken cancellationToken)
     {
         if (!context.InitialRequestMessage.Options.TryGetValue(VettedAddressesKey, out var addresses) || addresses.Length == 0)
@@ -151,6 +155,7 @@ public sealed class HttpGetTool : IDisposable
         SocketException? last = null;
         foreach (var address in addresses)
         {
+            Interlocked.Increment(ref _connectionAttempts);
             var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
             try
             {

@@ -86,11 +86,11 @@ internal sealed class UrlGuard
             var reason = AddressClassifier.GetNonPublicReason(address);
             if (reason is not null)
             {
-                var via = uri.HostNameType is UriHostNameType.IPv4 or UriHostNameType.IPv6
-                    ? $"the address {address}"
-                    : $"'{uri.IdnHost}', which resolves to {address}";
+                var what = uri.HostNameType is UriHostNameType.IPv4 or UriHostNameType.IPv6
+                    ? $"the address {address} is {reason}"
+                    : $"'{uri.IdnHost}' resolves to {address}, which is {reason}";
                 throw new ToolException(
-                    $"Refused '{uri}': {via} is {reason}. http_get only fetches public internet addresses; "
+                    $"Refused '{uri}': {what}. http_get only fetches public internet addresses; "
                     + "use a public URL. No request was sent.");
             }
         }
