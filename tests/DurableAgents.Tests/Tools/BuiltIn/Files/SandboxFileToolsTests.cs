@@ -2,203 +2,104 @@ using DurableAgents.Tools.BuiltIn;
 
 namespace DurableAgents.Tests.Tools.BuiltIn.Files;
 
-public sealed class SandboxFileToolsTests : IDisposable
+/// <summary>Reading, writing and listing inside the sandbox, with the size caps.</summary>
+public sealed class SandboxFileToolsTests : SandboxTestBase
 {
-    private readonly TempFolder _temp = new();
-    private readonly string _root;
-    private readonly string _outside;
-    private readonly SandboxFileTools _tools;
-
-    public SandboxFileToolsTests()
-    {
-        _root = _temp.Combine("sandbox");
-        _outside = _temp.Combine("outside");
-        Directory.CreateDirectory(_outside);
-        File.WriteAllText(Path.Combine(_outside, "secret.txt"), "top secret");
-        _tools = new SandboxFileTools(_root, maxFileBytes: 100);
-    }
-
-    public void Dispose() => _temp.Dispose();
-
     [Fact]
     public async Task WriteThenRead_RoundTripsTextAndCreatesFolders()
     {
-        var written = await _tools.WriteFileAsync("notes/day 1/todo.txt", "buy milk ✓");
+        var written = await Tools.WriteFileAsync("notes/day 1/todo.txt", "buy milk ✓");
         Assert.Equal("notes/day 1/todo.txt", written.Path);
         Assert.True(written.Created);
         Assert.Equal(12, written.BytesWritten);
-        Assert.Equal("buy milk ✓", await _tools.ReadFileAsync("notes/day 1/todo.txt"));
-        Assert.True(File.Exists(Path.Combine(_root, "notes", "day 1", "todo.txt")));
+        Assert.Equal("buy milk ✓", await Tools.ReadFileAsync("notes/day 1/todo.txt"));
+        Assert.True(File.Exists(Path.Combine(Root, "notes", "day 1", "todo.txt")));
     }
 
     [Fact]
     public async Task Write_ReplacesExistingFileAndLeavesNoTempFiles()
     {
-        await _tools.WriteFileAsync("a.txt", "first version");
-        var second = await _tools.WriteFileAsync("a.txt", "second");
+        await Tools.WriteFileAsync("a.txt", "first version");
+        var second = await Tools.WriteFileAsync("a.txt", "second");
         Assert.False(second.Created);
-        Assert.Equal("second", await _tools.ReadFileAsync("a.txt"));
-        Assert.Equal(["a.txt"], Directory.GetFiles(_root).Select(Path.GetFileName));
+        Assert.Equal("second", await Tools.ReadFileAsync("a.txt"));
+        Assert.Equal(["a.txt"], Directory.GetFiles(Root).Select(Path.GetFileName));
     }
 
     [Fact]
     public async Task Write_AcceptsBackslashSeparatorsAndDotSegmentsInside()
     {
-        await _tools.WriteFileAsync(@"x\y\..\z.txt", "ok");
-        Assert.Equal("ok", await File.ReadAllTextAsync(Path.Combine(_root, "x", "z.txt")));
-    }
-
-    [Theory]
-    [InlineData("../x")]
-    [InlineData("../outside/secret.txt")]
-    [InlineData("a/../../x")]
-    [InlineData(@"..\x")]
-    public async Task Paths_RefuseTraversalOutOfSandbox(string path)
-    {
-        var ex = await Assert.ThrowsAsync<ToolException>(() => _tools.WriteFileAsync(path, "pwned"));
-        Assert.Contains("outside the sandbox", ex.Message, StringComparison.Ordinal);
-        await Assert.ThrowsAsync<ToolException>(() => _tools.ReadFileAsync(path));
-        Assert.False(File.Exists(Path.Combine(_temp.Path, "x")));
-        Assert.Equal("top secret", await File.ReadAllTextAsync(Path.Combine(_outside, "secret.txt")));
-    }
-
-    [Theory]
-    [InlineData("/etc/passwd", "absolute")]
-    [InlineData(@"\\server\share\x", "absolute")]
-    [InlineData("//server/share/x", "absolute")]
-    [InlineData(@"C:\Windows\win.ini", "drive letters")]
-    [InlineData("C:x", "drive letters")]
-    [InlineData("file.txt:stream", "alternate data streams")]
-    [InlineData("a\0b", "NUL")]
-    [InlineData("a\nb", "control character")]
-    public async Task Paths_RefuseAbsoluteDriveUncAndControlForms(string path, string message)
-    {
-        var ex = await Assert.ThrowsAsync<ToolException>(() => _tools.ReadFileAsync(path));
-        Assert.Contains(message, ex.Message, StringComparison.Ordinal);
-        Assert.Contains("relative path inside the sandbox", ex.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task Read_RefusesSymlinkedFilePointingOutside()
-    {
-        File.CreateSymbolicLink(Path.Combine(_root, "link.txt"), Path.Combine(_outside, "secret.txt"));
-        var ex = await Assert.ThrowsAsync<ToolException>(() => _tools.ReadFileAsync("link.txt"));
-        Assert.Contains("symbolic link", ex.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task ReadAndWrite_RefuseSymlinkedFolderPointingOutside()
-    {
-        Directory.CreateSymbolicLink(Path.Combine(_root, "escape"), _outside);
-        await Assert.ThrowsAsync<ToolException>(() => _tools.ReadFileAsync("escape/secret.txt"));
-        await Assert.ThrowsAsync<ToolException>(() => _tools.WriteFileAsync("escape/new.txt", "pwned"));
-        await Assert.ThrowsAsync<ToolException>(() => _tools.WriteFileAsync("escape/sub/new.txt", "pwned"));
-        Assert.Throws<ToolException>(() => _tools.ListFiles("escape"));
-        Assert.False(File.Exists(Path.Combine(_outside, "new.txt")));
-        Assert.False(Directory.Exists(Path.Combine(_outside, "sub")));
-    }
-
-    [Fact]
-    public async Task Paths_RefuseRelativeSymlinkThatClimbsOut()
-    {
-        Directory.CreateSymbolicLink(Path.Combine(_root, "up"), Path.Combine("..", "outside"));
-        await Assert.ThrowsAsync<ToolException>(() => _tools.ReadFileAsync("up/secret.txt"));
-    }
-
-    [Fact]
-    public async Task Paths_RefuseChainOfLinksThatEndsOutside()
-    {
-        // inner -> outside target; hop -> inner (inside the sandbox). Following hop must still be refused.
-        Directory.CreateSymbolicLink(Path.Combine(_root, "inner"), _outside);
-        Directory.CreateSymbolicLink(Path.Combine(_root, "hop"), Path.Combine(_root, "inner"));
-        var ex = await Assert.ThrowsAsync<ToolException>(() => _tools.ReadFileAsync("hop/secret.txt"));
-        Assert.Contains("symbolic link", ex.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task Write_RefusesDanglingSymlinkPointingOutside()
-    {
-        File.CreateSymbolicLink(Path.Combine(_root, "dangling.txt"), Path.Combine(_outside, "created-by-model.txt"));
-        await Assert.ThrowsAsync<ToolException>(() => _tools.WriteFileAsync("dangling.txt", "pwned"));
-        Assert.False(File.Exists(Path.Combine(_outside, "created-by-model.txt")));
-    }
-
-    [Fact]
-    public async Task Paths_AllowSymlinkThatStaysInside()
-    {
-        Directory.CreateDirectory(Path.Combine(_root, "real"));
-        await File.WriteAllTextAsync(Path.Combine(_root, "real", "f.txt"), "inside");
-        Directory.CreateSymbolicLink(Path.Combine(_root, "alias"), Path.Combine(_root, "real"));
-        Assert.Equal("inside", await _tools.ReadFileAsync("alias/f.txt"));
+        await Tools.WriteFileAsync(@"x\y\..\z.txt", "ok");
+        Assert.Equal("ok", await File.ReadAllTextAsync(Path.Combine(Root, "x", "z.txt")));
     }
 
     [Fact]
     public async Task Read_TruncatesAtSizeCapWithMarker()
     {
-        await File.WriteAllTextAsync(Path.Combine(_root, "big.txt"), new string('x', 250));
-        Assert.Equal(new string('x', 100) + "\n[truncated at 100 bytes]", await _tools.ReadFileAsync("big.txt"));
+        await File.WriteAllTextAsync(Path.Combine(Root, "big.txt"), new string('x', 250));
+        Assert.Equal(new string('x', 100) + "\n[truncated at 100 bytes]", await Tools.ReadFileAsync("big.txt"));
     }
 
     [Fact]
     public async Task Read_ReturnsFileExactlyAtCapWithoutMarker()
     {
-        await File.WriteAllTextAsync(Path.Combine(_root, "exact.txt"), new string('x', 100));
-        Assert.Equal(new string('x', 100), await _tools.ReadFileAsync("exact.txt"));
+        await File.WriteAllTextAsync(Path.Combine(Root, "exact.txt"), new string('x', 100));
+        Assert.Equal(new string('x', 100), await Tools.ReadFileAsync("exact.txt"));
     }
 
     [Fact]
     public async Task Read_DoesNotShowBinaryFiles()
     {
-        await File.WriteAllBytesAsync(Path.Combine(_root, "blob.bin"), [1, 0, 2, 3]);
-        Assert.Equal("[binary file of 4 bytes, not shown]", await _tools.ReadFileAsync("blob.bin"));
+        await File.WriteAllBytesAsync(Path.Combine(Root, "blob.bin"), [1, 0, 2, 3]);
+        Assert.Equal("[binary file of 4 bytes, not shown]", await Tools.ReadFileAsync("blob.bin"));
     }
 
     [Fact]
     public async Task Write_RefusesContentOverSizeCap()
     {
-        var ex = await Assert.ThrowsAsync<ToolException>(() => _tools.WriteFileAsync("big.txt", new string('x', 101)));
+        var ex = await Assert.ThrowsAsync<ToolException>(() => Tools.WriteFileAsync("big.txt", new string('x', 101)));
         Assert.Contains("the limit is 100 bytes", ex.Message, StringComparison.Ordinal);
-        Assert.False(File.Exists(Path.Combine(_root, "big.txt")));
+        Assert.False(File.Exists(Path.Combine(Root, "big.txt")));
     }
 
     [Fact]
     public async Task Write_CountsUtf8BytesAgainstCap()
     {
         // 34 three-byte characters = 102 bytes, though only 34 chars.
-        await Assert.ThrowsAsync<ToolException>(() => _tools.WriteFileAsync("u.txt", new string('€', 34)));
+        await Assert.ThrowsAsync<ToolException>(() => Tools.WriteFileAsync("u.txt", new string('€', 34)));
     }
 
     [Fact]
     public async Task Read_ReportsMissingFileAndFolder()
     {
-        var missing = await Assert.ThrowsAsync<ToolException>(() => _tools.ReadFileAsync("nope.txt"));
+        var missing = await Assert.ThrowsAsync<ToolException>(() => Tools.ReadFileAsync("nope.txt"));
         Assert.Contains("does not exist", missing.Message, StringComparison.Ordinal);
-        Directory.CreateDirectory(Path.Combine(_root, "dir"));
-        var folder = await Assert.ThrowsAsync<ToolException>(() => _tools.ReadFileAsync("dir"));
+        Directory.CreateDirectory(Path.Combine(Root, "dir"));
+        var folder = await Assert.ThrowsAsync<ToolException>(() => Tools.ReadFileAsync("dir"));
         Assert.Contains("is a folder", folder.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Write_RefusesSandboxRootAndExistingFolder()
     {
-        await Assert.ThrowsAsync<ToolException>(() => _tools.WriteFileAsync(".", "x"));
-        Directory.CreateDirectory(Path.Combine(_root, "dir"));
-        await Assert.ThrowsAsync<ToolException>(() => _tools.WriteFileAsync("dir", "x"));
+        await Assert.ThrowsAsync<ToolException>(() => Tools.WriteFileAsync(".", "x"));
+        Directory.CreateDirectory(Path.Combine(Root, "dir"));
+        await Assert.ThrowsAsync<ToolException>(() => Tools.WriteFileAsync("dir", "x"));
     }
 
     [Fact]
     public async Task ListFiles_ListsFoldersFirstAndRecursesWithoutFollowingLinks()
     {
-        await _tools.WriteFileAsync("b.txt", "bb");
-        await _tools.WriteFileAsync("sub/c.txt", "ccc");
-        Directory.CreateSymbolicLink(Path.Combine(_root, "out"), _outside);
+        await Tools.WriteFileAsync("b.txt", "bb");
+        await Tools.WriteFileAsync("sub/c.txt", "ccc");
+        Directory.CreateSymbolicLink(Path.Combine(Root, "out"), Outside);
 
-        var top = _tools.ListFiles(".");
+        var top = Tools.ListFiles(".");
         Assert.Equal(".", top.Path);
         Assert.Equal(["out:link", "sub:directory", "b.txt:file"], top.Entries.Select(e => $"{e.Path}:{e.Type}"));
         Assert.Equal(2, top.Entries.Single(e => e.Path == "b.txt").Size);
 
-        var all = _tools.ListFiles("", recursive: true);
+        var all = Tools.ListFiles("", recursive: true);
         Assert.Equal(["out", "sub", "b.txt", "sub/c.txt"], all.Entries.Select(e => e.Path));
         Assert.False(all.Truncated);
     }
@@ -206,9 +107,9 @@ public sealed class SandboxFileToolsTests : IDisposable
     [Fact]
     public void ListFiles_ReportsMissingFolderAndFile()
     {
-        Assert.Contains("does not exist", Assert.Throws<ToolException>(() => _tools.ListFiles("nope")).Message, StringComparison.Ordinal);
-        File.WriteAllText(Path.Combine(_root, "f.txt"), "x");
-        Assert.Contains("is a file", Assert.Throws<ToolException>(() => _tools.ListFiles("f.txt")).Message, StringComparison.Ordinal);
+        Assert.Contains("does not exist", Assert.Throws<ToolException>(() => Tools.ListFiles("nope")).Message, StringComparison.Ordinal);
+        File.WriteAllText(Path.Combine(Root, "f.txt"), "x");
+        Assert.Contains("is a file", Assert.Throws<ToolException>(() => Tools.ListFiles("f.txt")).Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -216,10 +117,10 @@ public sealed class SandboxFileToolsTests : IDisposable
     {
         for (var i = 0; i < SandboxFileTools.MaxListEntries + 5; i++)
         {
-            File.WriteAllText(Path.Combine(_root, $"f{i:D4}.txt"), "");
+            File.WriteAllText(Path.Combine(Root, $"f{i:D4}.txt"), "");
         }
 
-        var result = _tools.ListFiles(".");
+        var result = Tools.ListFiles(".");
         Assert.True(result.Truncated);
         Assert.Equal(SandboxFileTools.MaxListEntries, result.Entries.Count);
     }
@@ -228,6 +129,6 @@ public sealed class SandboxFileToolsTests : IDisposable
     public void Constructor_GuardsArguments()
     {
         Assert.Throws<ArgumentException>(() => new SandboxFileTools(" ", 10));
-        Assert.Throws<ArgumentOutOfRangeException>(() => new SandboxFileTools(_root, 0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new SandboxFileTools(Root, 0));
     }
 }

@@ -11,7 +11,7 @@ using Microsoft.Extensions.Logging;
 namespace DurableAgents.Tests.Tools.BuiltIn.Http;
 
 /// <summary>A Kestrel server on 127.0.0.1 with a free port, serving the pages the http_get tests need.</summary>
-internal sealed class LoopbackWebServer : IAsyncDisposable
+public sealed class LoopbackWebServer : IAsyncDisposable
 {
     public const int LargeBodyBytes = 300 * 1024;
 
