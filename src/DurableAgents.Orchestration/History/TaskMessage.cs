@@ -12,6 +12,10 @@ public sealed record TaskMessage(string Id, string InstanceId, HistoryEvent Even
     /// <summary>The message may not be delivered before this time (UTC): timers and delayed starts.</summary>
     public DateTime? VisibleAt { get; init; }
 
+    /// <summary>Creates a message with an id derived from what produced it, so that a re-sent copy is recognisably the same message.</summary>
+    public static TaskMessage CreateWithId(string id, string instanceId, HistoryEvent historyEvent, string? executionId = null, DateTime? visibleAt = null) =>
+        new(id, instanceId, historyEvent) { ExecutionId = executionId, VisibleAt = visibleAt };
+
     /// <summary>Creates a message with a fresh id.</summary>
     public static TaskMessage Create(string instanceId, HistoryEvent historyEvent, string? executionId = null, DateTime? visibleAt = null) =>
         new(Guid.NewGuid().ToString("N"), instanceId, historyEvent) { ExecutionId = executionId, VisibleAt = visibleAt };

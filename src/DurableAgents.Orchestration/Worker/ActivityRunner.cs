@@ -30,7 +30,8 @@ internal sealed class ActivityRunner(DurableTaskRegistry registry, IServiceProvi
             reply = new TaskFailedEvent(scheduled.TaskId, TaskFailureDetails.FromException(ex));
         }
 
-        return TaskMessage.Create(message.InstanceId, reply with { Timestamp = timeProvider.GetUtcNow().UtcDateTime }, message.ExecutionId);
+        return TaskMessage.CreateWithId(
+            message.Id + "|reply", message.InstanceId, reply with { Timestamp = timeProvider.GetUtcNow().UtcDateTime }, message.ExecutionId);
     }
 
     private async Task<string?> InvokeAsync(TaskMessage message, TaskScheduledEvent scheduled, CancellationToken cancellationToken)

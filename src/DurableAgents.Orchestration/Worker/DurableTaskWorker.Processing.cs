@@ -6,6 +6,37 @@ namespace DurableAgents.Orchestration.Worker;
 /// <summary>Processing one work item of each kind.</summary>
 public sealed partial class DurableTaskWorker
 {
+    /// <summary>
+    /// Runs one orchestration episode handed over from outside the worker's own polling (a serverless queue trigger) and stores it;
+    /// throws when it could not be stored, so that the trigger delivers the message again.
+    /// </summary>
+    public async Task RunOrchestrationWorkItemAsync(OrchestrationWorkItem workItem, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(workItem);
+        try
+        {
+            var (result, keep) = await _orchestrationRunner.RunAsync(workItem, cancellationToken);
+            await _service.CompleteOrchestrationWorkItemAsync(workItem, result, cancellationToken);
+            if (keep is not null)
+            {
+                _cache.Put(keep);
+            }
+        }
+        catch
+        {
+            _cache.Take(workItem.InstanceId);
+            throw;
+        }
+    }
+
+    /// <summary>Runs one activity handed over from outside the worker's polling and stores its result; throws when that failed.</summary>
+    public async Task RunActivityWorkItemAsync(ActivityWorkItem workItem, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(workItem);
+        var reply = await _activityRunner.RunAsync(workItem, cancellationToken);
+        await _service.CompleteActivityWorkItemAsync(workItem, reply, cancellationToken);
+    }
+
     private async Task ProcessOrchestrationAsync(OrchestrationWorkItem workItem)
     {
         var token = _workCancellation.Token;

@@ -65,25 +65,32 @@ internal sealed partial class OrchestrationWorkItemRunner
         string instanceId, string executionId, OrchestrationExecutor executor, OrchestratorAction action, DateTime now,
         List<TaskMessage> activities, List<TaskMessage> outgoing)
     {
+        // Ids derive from the action, so if an episode is run twice (a crash between sending and storing), the copies match.
+        var id = MessageId(instanceId, executionId, action.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
         switch (action)
         {
             case ScheduleTaskAction a:
-                activities.Add(TaskMessage.Create(instanceId, new TaskScheduledEvent(a.Id, a.Name, a.Input) { Timestamp = now }, executionId));
+                activities.Add(TaskMessage.CreateWithId(id, instanceId, new TaskScheduledEvent(a.Id, a.Name, a.Input) { Timestamp = now }, executionId));
                 break;
             case CreateTimerAction t:
-                outgoing.Add(TaskMessage.Create(instanceId, new TimerFiredEvent(t.Id, t.FireAt) { Timestamp = t.FireAt }, executionId, t.FireAt));
+                outgoing.Add(TaskMessage.CreateWithId(id, instanceId, new TimerFiredEvent(t.Id, t.FireAt) { Timestamp = t.FireAt }, executionId, t.FireAt));
                 break;
             case CreateSubOrchestrationAction s:
-                var childExecutionId = Guid.NewGuid().ToString("N");
+                var childExecutionId = DerivedGuid(id);
                 var parent = new ParentInstanceInfo(instanceId, executionId, s.Id, executor.OrchestratorName);
-                outgoing.Add(TaskMessage.Create(
-                    s.InstanceId, new ExecutionStartedEvent(s.Name, s.Input, childExecutionId, parent) { Timestamp = now }, childExecutionId));
+                outgoing.Add(TaskMessage.CreateWithId(
+                    id, s.InstanceId, new ExecutionStartedEvent(s.Name, s.Input, childExecutionId, parent) { Timestamp = now }, childExecutionId));
                 break;
             case SendEventAction e:
-                outgoing.Add(TaskMessage.Create(e.TargetInstanceId, new EventRaisedEvent(e.EventName, e.Input) { Timestamp = now }));
+                outgoing.Add(TaskMessage.CreateWithId(id, e.TargetInstanceId, new EventRaisedEvent(e.EventName, e.Input, id) { Timestamp = now }));
                 break;
         }
     }
+
+    private static string MessageId(string instanceId, string executionId, string suffix) => $"{instanceId}|{executionId}|{suffix}";
+
+    private static string DerivedGuid(string seed) =>
+        new Guid(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(seed)).AsSpan(0, 16)).ToString("N");
 
     private static TaskMessage ReplyToParent(ParentInstanceInfo parent, ExecutionOutcome outcome, DateTime now)
     {
@@ -96,21 +103,26 @@ internal sealed partial class OrchestrationWorkItemRunner
                 parent.TaskScheduledId, outcome.Failure ?? new TaskFailureDetails("Unknown", "The sub-orchestration failed.")),
         };
 
-        return TaskMessage.Create(parent.InstanceId, reply with { Timestamp = now }, parent.ExecutionId);
+        return TaskMessage.CreateWithId(
+            MessageId(parent.InstanceId, parent.ExecutionId, $"sub-{parent.TaskScheduledId}"), parent.InstanceId, reply with { Timestamp = now }, parent.ExecutionId);
     }
 
     private static OrchestrationWorkItemResult ContinueAsNew(
         OrchestrationState state, OrchestrationExecutor executor, ExecutionOutcome outcome,
         List<TaskMessage> activities, List<TaskMessage> outgoing, DateTime now)
     {
-        var nextExecutionId = Guid.NewGuid().ToString("N");
-        outgoing.Add(TaskMessage.Create(
+        var nextId = MessageId(state.InstanceId, state.ExecutionId, "continue-as-new");
+        var nextExecutionId = DerivedGuid(nextId);
+        outgoing.Add(TaskMessage.CreateWithId(
+            nextId,
             state.InstanceId,
             new ExecutionStartedEvent(state.Name, outcome.ContinueAsNewInput, nextExecutionId, executor.Parent) { Timestamp = now },
             nextExecutionId));
+        var carried = 0;
         foreach (var (name, payload) in outcome.CarryOverEvents ?? [])
         {
-            outgoing.Add(TaskMessage.Create(state.InstanceId, new EventRaisedEvent(name, payload) { Timestamp = now }));
+            var id = MessageId(state.InstanceId, state.ExecutionId, $"carry-{carried++}");
+            outgoing.Add(TaskMessage.CreateWithId(id, state.InstanceId, new EventRaisedEvent(name, payload, id) { Timestamp = now }));
         }
 
         return new OrchestrationWorkItemResult
