@@ -1,0 +1,53 @@
+namespace DurableAgents.Agents;
+
+/// <summary>The limits and rules a run of an agent follows.</summary>
+public sealed record AgentPolicy
+{
+    /// <summary>Model calls per run before it ends with <see cref="Runs.AgentRunOutcome.StepLimit"/>.</summary>
+    public int MaxSteps { get; init; } = 20;
+
+    /// <summary>Input plus output tokens per run; null for no budget.</summary>
+    public long? MaxTotalTokens { get; init; }
+
+    /// <summary>Cost per run in USD (from the price table); null for no budget.</summary>
+    public decimal? MaxCostUsd { get; init; }
+
+    /// <summary>Retries per run across all model and tool calls, and malformed-call corrections.</summary>
+    public int RetryBudget { get; init; } = 10;
+
+    /// <summary>Attempts per model call (durable retry with back-off) for transient model failures.</summary>
+    public int ModelCallAttempts { get; init; } = 4;
+
+    /// <summary>Attempts per tool call for retryable tool failures (only idempotent tools are retried).</summary>
+    public int ToolCallAttempts { get; init; } = 3;
+
+    /// <summary>Default per-tool timeout.</summary>
+    public TimeSpan ToolTimeout { get; init; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Default cap on a tool result (characters), cut with a marker past it.</summary>
+    public int MaxToolResultChars { get; init; } = 8_000;
+
+    /// <summary>The highest permission a tool of this agent may have; calls to tools above it are refused.</summary>
+    public ToolPermission MaxPermission { get; init; } = ToolPermission.Destructive;
+
+    /// <summary>Tool names that need approval in addition to the tools' own flags.</summary>
+    public IReadOnlySet<string> ApprovalRequiredFor { get; init; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>How long a run waits for an approval.</summary>
+    public TimeSpan ApprovalTimeout { get; init; } = TimeSpan.FromHours(24);
+
+    /// <summary>What happens when the approval wait times out.</summary>
+    public ApprovalTimeoutAction OnApprovalTimeout { get; init; } = ApprovalTimeoutAction.Reject;
+
+    /// <summary>Re-state the original goal to the model every N steps (0 = never).</summary>
+    public int RestateGoalEvery { get; init; } = 5;
+
+    /// <summary>Identical calls (same tool, same arguments) before the model is warned; one more ends the run.</summary>
+    public int LoopThreshold { get; init; } = 3;
+
+    /// <summary>Estimated conversation tokens past which older turns are compacted into a summary.</summary>
+    public int ContextBudgetTokens { get; init; } = 24_000;
+
+    /// <summary>How deep sub-agents may nest (1 = an agent may call sub-agents that call none).</summary>
+    public int MaxSubAgentDepth { get; init; } = 2;
+}

@@ -1,0 +1,38 @@
+namespace DurableAgents.Agents;
+
+/// <summary>The agents registered in this host.</summary>
+public interface IAgentCatalog
+{
+    /// <summary>All agents, by name.</summary>
+    IReadOnlyList<AgentDefinition> Agents { get; }
+
+    /// <summary>The agent with this name (case-insensitive), or null.</summary>
+    AgentDefinition? Find(string name);
+}
+
+/// <summary>The default catalog over the definitions registered in DI.</summary>
+public sealed class AgentCatalog : IAgentCatalog
+{
+    private readonly Dictionary<string, AgentDefinition> _byName;
+
+    /// <summary>Creates the catalog; names must be unique.</summary>
+    public AgentCatalog(IEnumerable<AgentDefinition> agents)
+    {
+        _byName = new Dictionary<string, AgentDefinition>(StringComparer.OrdinalIgnoreCase);
+        foreach (var agent in agents)
+        {
+            if (!_byName.TryAdd(agent.Name, agent))
+            {
+                throw new InvalidOperationException($"Two agents are named '{agent.Name}'; agent names must be unique.");
+            }
+        }
+
+        Agents = _byName.Values.OrderBy(a => a.Name, StringComparer.OrdinalIgnoreCase).ToList();
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<AgentDefinition> Agents { get; }
+
+    /// <inheritdoc />
+    public AgentDefinition? Find(string name) => _byName.GetValueOrDefault(name);
+}

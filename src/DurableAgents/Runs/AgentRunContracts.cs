@@ -1,0 +1,140 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace DurableAgents.Runs;
+
+/// <summary>How a run ended.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<AgentRunOutcome>))]
+public enum AgentRunOutcome
+{
+    /// <summary>The model gave its answer.</summary>
+    Completed,
+
+    /// <summary>The run used its step limit.</summary>
+    StepLimit,
+
+    /// <summary>The run used its token budget.</summary>
+    TokenBudget,
+
+    /// <summary>The run used its cost budget.</summary>
+    CostBudget,
+
+    /// <summary>The run used its retry budget.</summary>
+    RetryBudget,
+
+    /// <summary>A human rejected what the run needed to do, and the run ended.</summary>
+    Rejected,
+
+    /// <summary>The model kept repeating the same call after being told.</summary>
+    LoopDetected,
+
+    /// <summary>An error the run could not recover from.</summary>
+    Failed,
+}
+
+/// <summary>The input of an agent run orchestration.</summary>
+/// <param name="Agent">The agent name.</param>
+/// <param name="Goal">The user's goal (a string, or the JSON text of an object input).</param>
+/// <param name="Depth">Sub-agent nesting depth; 0 for a top-level run.</param>
+public sealed record AgentRunInput(string Agent, string Goal, int Depth = 0);
+
+/// <summary>Tokens and money a run used.</summary>
+public sealed record RunUsage(long InputTokens, long OutputTokens, decimal CostUsd)
+{
+    /// <summary>No usage.</summary>
+    public static RunUsage Zero { get; } = new(0, 0, 0m);
+
+    /// <summary>Adds two usages.</summary>
+    public static RunUsage operator +(RunUsage a, RunUsage b) =>
+        new(a.InputTokens + b.InputTokens, a.OutputTokens + b.OutputTokens, a.CostUsd + b.CostUsd);
+
+    /// <summary>Adds two usages.</summary>
+    public RunUsage Add(RunUsage other) => this + other;
+}
+
+/// <summary>A tool call waiting for a human decision.</summary>
+/// <param name="CallId">The model's call id.</param>
+/// <param name="Tool">The tool name.</param>
+/// <param name="Arguments">The call's arguments as JSON.</param>
+/// <param name="Reason">Why approval is needed (permission level, policy).</param>
+/// <param name="Permission">The tool's permission level (read, write, destructive).</param>
+public sealed record PendingApproval(string CallId, string Tool, JsonElement Arguments, string Reason, string Permission);
+
+/// <summary>A human's decision, delivered to the run as the <c>approval</c> external event.</summary>
+/// <param name="Approved">Approve (true) or reject (false) the calls named.</param>
+/// <param name="CallIds">The calls decided; all pending calls when null or empty. Calls not named stay pending.</param>
+/// <param name="Approver">Who decided.</param>
+/// <param name="Comment">Why; a rejection's comment is shown to the model.</param>
+public sealed record ApprovalDecision(bool Approved, IReadOnlyList<string>? CallIds = null, string? Approver = null, string? Comment = null);
+
+/// <summary>The run's custom status: what it is doing now, for clients and the dashboard.</summary>
+public sealed record AgentRunStatus
+{
+    /// <summary>Phases: starting, calling-model, running-tools, awaiting-approval, escalated, compacting, finished.</summary>
+    public required string Phase { get; init; }
+
+    /// <summary>Model calls made so far.</summary>
+    public int Step { get; init; }
+
+    /// <summary>Usage so far.</summary>
+    public RunUsage Usage { get; init; } = RunUsage.Zero;
+
+    /// <summary>The goal (while awaiting approval, so the approver has context).</summary>
+    public string? Goal { get; init; }
+
+    /// <summary>Calls awaiting a decision (phase awaiting-approval or escalated).</summary>
+    public IReadOnlyList<PendingApproval>? PendingApprovals { get; init; }
+
+    /// <summary>A short summary of what the run gathered so far (while awaiting approval).</summary>
+    public string? GatheredSoFar { get; init; }
+
+    /// <summary>When the approval wait times out (UTC).</summary>
+    public DateTime? ApprovalDeadline { get; init; }
+}
+
+/// <summary>One tool call as the run recorded it.</summary>
+/// <param name="CallId">The model's call id.</param>
+/// <param name="Tool">The tool name.</param>
+/// <param name="Arguments">The arguments as JSON text.</param>
+/// <param name="Status">ok, error, refused, rejected, timeout, unknown-tool, invalid-arguments.</param>
+/// <param name="Result">The (truncated) result or error text given to the model.</param>
+/// <param name="Step">The step it belonged to.</param>
+public sealed record ToolCallRecord(string CallId, string Tool, string Arguments, string Status, string Result, int Step);
+
+/// <summary>The output of an agent run orchestration.</summary>
+public sealed record AgentRunResult
+{
+    /// <summary>How the run ended.</summary>
+    public required AgentRunOutcome Outcome { get; init; }
+
+    /// <summary>The model's final answer (or the best text available when a limit ended the run).</summary>
+    public string? Answer { get; init; }
+
+    /// <summary>Why the run ended, when it was not a normal completion.</summary>
+    public string? Reason { get; init; }
+
+    /// <summary>Model calls made.</summary>
+    public int Steps { get; init; }
+
+    /// <summary>Usage and cost in all.</summary>
+    public RunUsage Usage { get; init; } = RunUsage.Zero;
+
+    /// <summary>Every tool call, in order.</summary>
+    public IReadOnlyList<ToolCallRecord> ToolCalls { get; init; } = [];
+}
+
+/// <summary>Names shared by the run orchestration and its clients.</summary>
+public static class AgentRunNames
+{
+    /// <summary>The orchestrator that runs an agent.</summary>
+    public const string Orchestrator = "AgentRun";
+
+    /// <summary>The external event that carries an <see cref="ApprovalDecision"/>.</summary>
+    public const string ApprovalEvent = "approval";
+
+    /// <summary>The phase while the run waits for a decision.</summary>
+    public const string AwaitingApprovalPhase = "awaiting-approval";
+
+    /// <summary>The phase after an approval timeout with the escalate policy.</summary>
+    public const string EscalatedPhase = "escalated";
+}
