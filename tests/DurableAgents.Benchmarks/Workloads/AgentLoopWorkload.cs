@@ -14,7 +14,9 @@ internal sealed class AgentLoopWorkload : IWorkload
 
     public string Name => "agent-loop";
 
-    public Task WarmUpAsync(BenchmarkCluster cluster, CancellationToken cancellation) => Task.CompletedTask;
+    public int MeasuredRounds => 1;
+
+    public Task WarmUpRoundAsync(BenchmarkCluster cluster, CancellationToken cancellation) => Task.CompletedTask;
 
     public Task<BenchmarkResult> MeasureAsync(BenchmarkCluster cluster, int n, int instances, CancellationToken cancellation) =>
         throw new NotSupportedException(NotAvailable);

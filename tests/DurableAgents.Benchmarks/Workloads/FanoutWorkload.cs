@@ -8,17 +8,14 @@ internal sealed class FanoutWorkload : IWorkload
 {
     public string Name => "fanout";
 
-    public async Task WarmUpAsync(BenchmarkCluster cluster, CancellationToken cancellation)
-    {
-        for (var round = 0; round < 3; round++)
-        {
-            await RunAsync(cluster, 100, cancellation);
-        }
-    }
+    public int MeasuredRounds => 3;
+
+    public Task WarmUpRoundAsync(BenchmarkCluster cluster, CancellationToken cancellation) =>
+        RunAsync(cluster, 100, cancellation);
 
     public async Task<BenchmarkResult> MeasureAsync(BenchmarkCluster cluster, int n, int instances, CancellationToken cancellation)
     {
-        var wall = await RunAsync(cluster, n, cancellation);
+        TimeSpan wall = await RunAsync(cluster, n, cancellation);
         return new BenchmarkResult(Name, n, 1, n, wall);
     }
 

@@ -2,15 +2,18 @@ using DurableAgents.Benchmarks.Hosting;
 
 namespace DurableAgents.Benchmarks.Workloads;
 
-/// <summary>One benchmark workload: warms the engine up, then measures one run.</summary>
+/// <summary>One benchmark workload: small warm-up rounds, then measured rounds.</summary>
 internal interface IWorkload
 {
     /// <summary>The name on the command line and in the output.</summary>
     string Name { get; }
 
-    /// <summary>Runs a few small rounds so JIT and caches are warm before measuring.</summary>
-    Task WarmUpAsync(BenchmarkCluster cluster, CancellationToken cancellation);
+    /// <summary>How many measured rounds to run; the median (by wall time) is reported.</summary>
+    int MeasuredRounds { get; }
 
-    /// <summary>Runs the measured round.</summary>
+    /// <summary>Runs one small unmeasured round, so JIT tiering and caches are warm before measuring.</summary>
+    Task WarmUpRoundAsync(BenchmarkCluster cluster, CancellationToken cancellation);
+
+    /// <summary>Runs one measured round.</summary>
     Task<BenchmarkResult> MeasureAsync(BenchmarkCluster cluster, int n, int instances, CancellationToken cancellation);
 }

@@ -15,13 +15,11 @@ internal sealed class LongSequentialWorkload : IWorkload
 
     public string Name => "long-sequential";
 
-    public async Task WarmUpAsync(BenchmarkCluster cluster, CancellationToken cancellation)
-    {
-        for (var round = 0; round < 2; round++)
-        {
-            await RunAsync(cluster, MinimumSteps, cancellation);
-        }
-    }
+    // One long round: its per-step stamps are the result, and it is long enough not to need a median.
+    public int MeasuredRounds => 1;
+
+    public Task WarmUpRoundAsync(BenchmarkCluster cluster, CancellationToken cancellation) =>
+        RunAsync(cluster, MinimumSteps, cancellation);
 
     public async Task<BenchmarkResult> MeasureAsync(BenchmarkCluster cluster, int n, int instances, CancellationToken cancellation)
     {
@@ -30,7 +28,7 @@ internal sealed class LongSequentialWorkload : IWorkload
             throw new ArgumentException($"long-sequential needs --n {MinimumSteps} or more to compare the first and last {Window} steps; got {n}.");
         }
 
-        var wall = await RunAsync(cluster, n, cancellation);
+        TimeSpan wall = await RunAsync(cluster, n, cancellation);
         var first = cluster.Clock.MsPerStep(0, Window);
         var last = cluster.Clock.MsPerStep(n - 1 - Window, n - 1);
         var inv = CultureInfo.InvariantCulture;

@@ -8,17 +8,14 @@ internal sealed class SequentialWorkload : IWorkload
 {
     public string Name => "sequential";
 
-    public async Task WarmUpAsync(BenchmarkCluster cluster, CancellationToken cancellation)
-    {
-        for (var round = 0; round < 3; round++)
-        {
-            await RunAsync(cluster, 20, 4, cancellation);
-        }
-    }
+    public int MeasuredRounds => 3;
+
+    public Task WarmUpRoundAsync(BenchmarkCluster cluster, CancellationToken cancellation) =>
+        RunAsync(cluster, 20, 4, cancellation);
 
     public async Task<BenchmarkResult> MeasureAsync(BenchmarkCluster cluster, int n, int instances, CancellationToken cancellation)
     {
-        var wall = await RunAsync(cluster, n, instances, cancellation);
+        TimeSpan wall = await RunAsync(cluster, n, instances, cancellation);
         return new BenchmarkResult(Name, n, instances, (long)n * instances, wall);
     }
 
