@@ -27,12 +27,24 @@ internal static class BenchmarkRunner
             var rounds = new List<BenchmarkResult>();
             for (var i = 0; i < run.Workload.MeasuredRounds; i++)
             {
-                rounds.Add(await run.Workload.MeasureAsync(cluster, run.N, run.Instances, cancellation));
+                rounds.Add(await MeasureWithCpuAsync(run, cluster, cancellation));
             }
 
             output.WriteLine(Median(rounds).Format(args.Backend));
             output.Flush();
         }
+    }
+
+    /// <summary>Adds the process CPU time per step: on a shared machine it is steadier than wall time.</summary>
+    private static async Task<BenchmarkResult> MeasureWithCpuAsync(PlannedRun run, BenchmarkCluster cluster, CancellationToken cancellation)
+    {
+        using var process = Process.GetCurrentProcess();
+        var cpuBefore = process.TotalProcessorTime;
+        var result = await run.Workload.MeasureAsync(cluster, run.N, run.Instances, cancellation);
+        process.Refresh();
+        var cpuPerStep = (process.TotalProcessorTime - cpuBefore).TotalMicroseconds / Math.Max(result.Steps, 1);
+        var inv = System.Globalization.CultureInfo.InvariantCulture;
+        return result with { Extras = [.. result.Extras, new("cpu_us_per_step", cpuPerStep.ToString("F1", inv))] };
     }
 
     private static async Task WarmUpAsync(IWorkload workload, BenchmarkCluster cluster, CancellationToken cancellation)
