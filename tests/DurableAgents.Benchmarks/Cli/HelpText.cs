@@ -34,7 +34,9 @@ internal static class HelpText
 
         Output: one line per result,
           backend=B workload=W n=N instances=K steps_per_s=X wall_ms=Y [extra=value ...]
-        Each workload first runs a few small warm-up rounds (not reported). Exit code 0 on success, 2 on bad arguments,
-        1 when a run fails.
+        Extra pairs: cpu_us_per_step (process CPU time per step; steadier than wall time on a shared machine) and, for
+        workloads measured 3 times, rounds/min_wall_ms/max_wall_ms (the line shows the median round). Each workload runs on
+        a fresh backend and first warms up (at least 3 small rounds and 1 s, so the JIT reaches optimized code).
+        Exit code 0 on success, 2 on bad arguments, 1 when a run fails or the backend is not available.
         """;
 }
