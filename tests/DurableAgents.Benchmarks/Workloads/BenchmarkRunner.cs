@@ -38,11 +38,10 @@ internal static class BenchmarkRunner
     /// <summary>Adds the process CPU time per step: on a shared machine it is steadier than wall time.</summary>
     private static async Task<BenchmarkResult> MeasureWithCpuAsync(PlannedRun run, BenchmarkCluster cluster, CancellationToken cancellation)
     {
-        using var process = Process.GetCurrentProcess();
-        var cpuBefore = process.TotalProcessorTime;
+        // Environment.CpuUsage reads getrusage (microseconds); Process.TotalProcessorTime has 10 ms ticks on Linux.
+        var cpuBefore = Environment.CpuUsage.TotalTime;
         var result = await run.Workload.MeasureAsync(cluster, run.N, run.Instances, cancellation);
-        process.Refresh();
-        var cpuPerStep = (process.TotalProcessorTime - cpuBefore).TotalMicroseconds / Math.Max(result.Steps, 1);
+        var cpuPerStep = (Environment.CpuUsage.TotalTime - cpuBefore).TotalMicroseconds / Math.Max(result.Steps, 1);
         var inv = System.Globalization.CultureInfo.InvariantCulture;
         return result with { Extras = [.. result.Extras, new("cpu_us_per_step", cpuPerStep.ToString("F1", inv))] };
     }
