@@ -23,7 +23,8 @@ internal static class HelpText
                         fanout           one instance fanning out N no-op activities and awaiting all (default N=1000).
                         wait-resume      N instances each waiting for an external event (default N=100); once all wait,
                                          every event is raised; wall from the first raise until all completed.
-                        agent-loop       the agent run loop benchmark (placeholder until it exists in src/DurableAgents).
+                        agent-loop       the agent run loop: a scripted model asking for 1 (then 4 parallel) tool calls per step
+                                         for N steps (default 200); prints engine overhead per step and stored bytes.
                         all              sequential N=100 K=1, sequential N=100 K=20, fanout N=1000, wait-resume N=100,
                                          long-sequential N=1000, agent-loop; --n/--instances are ignored.
           --n           steps per instance (sequential, long-sequential), activities (fanout) or instances (wait-resume); >= 1.

@@ -1,17 +1,16 @@
+using System.Globalization;
 using DurableAgents.Benchmarks.Hosting;
+using DurableAgents.Orchestration.Backends.File;
+using DurableAgents.Runs.Benchmark;
 
 namespace DurableAgents.Benchmarks.Workloads;
 
 /// <summary>
-/// Placeholder for the agent run loop benchmark (DurableAgents.Runs.AgentLoopBenchmark.RunAsync), which is not in this build.
-/// To wire it: set <see cref="IsAvailable"/> to true and call AgentLoopBenchmark.RunAsync in <see cref="MeasureAsync"/>.
+/// The agent run loop: a scripted model asks for one tool call per step (and 4 parallel calls per step) for N steps. It hosts its own
+/// worker (the agent-run orchestration), so it runs on a bare backend rather than on the engine benchmark cluster.
 /// </summary>
 internal sealed class AgentLoopWorkload : IWorkload
 {
-    public const string NotAvailable = "agent-loop: not available in this build";
-
-    public static bool IsAvailable => false;
-
     public string Name => "agent-loop";
 
     public int MeasuredRounds => 1;
@@ -19,5 +18,41 @@ internal sealed class AgentLoopWorkload : IWorkload
     public Task WarmUpRoundAsync(BenchmarkCluster cluster, CancellationToken cancellation) => Task.CompletedTask;
 
     public Task<BenchmarkResult> MeasureAsync(BenchmarkCluster cluster, int n, int instances, CancellationToken cancellation) =>
-        throw new NotSupportedException(NotAvailable);
+        throw new NotSupportedException("agent-loop runs on a bare backend: use RunAsync.");
+
+    /// <summary>Runs the loop with 1 and with 4 calls per step, each on a fresh backend, and prints a line for each.</summary>
+    public static async Task RunAsync(Func<BackendHandle> createBackend, string backendName, int steps, TextWriter output)
+    {
+        // A short run first, so the JIT has compiled the hot paths before the measured ones.
+        await using (var warm = createBackend())
+        {
+            await AgentLoopBenchmark.RunAsync(warm.Service, 10, 1, DataPathOf(warm));
+        }
+
+        foreach (var parallel in new[] { 1, 4 })
+        {
+            await using var backend = createBackend();
+            var result = await AgentLoopBenchmark.RunAsync(backend.Service, steps, parallel, DataPathOf(backend));
+            var inv = CultureInfo.InvariantCulture;
+            var line = new BenchmarkResult("agent-loop", steps, 1, (long)steps * parallel, result.Elapsed)
+            {
+                Extras =
+                [
+                    new("parallel_calls", parallel.ToString(inv)),
+                    new("engine_overhead_ms_per_step", result.EngineOverheadPerStepMs.ToString("F3", inv)),
+                    new("stored_bytes_step10", result.StoredBytesAtStep10.ToString(inv)),
+                    new("content_bytes_step10", result.ContentBytesAtStep10.ToString(inv)),
+                    new("stored_bytes_end", result.StoredBytesAtEnd.ToString(inv)),
+                    new("content_bytes_end", result.ContentBytesAtEnd.ToString(inv)),
+                    new("storage_ratio_end", result.StorageRatioAtEnd.ToString("F2", inv)),
+                ],
+            };
+            output.WriteLine(line.Format(backendName));
+            output.Flush();
+        }
+    }
+
+    private static string DataPathOf(BackendHandle backend) => backend.Service is FileOrchestrationService file
+        ? file.DataPath
+        : Directory.CreateTempSubdirectory("durableagents-bench-agent").FullName;
 }

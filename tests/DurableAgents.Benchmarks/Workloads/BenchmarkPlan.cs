@@ -19,7 +19,7 @@ internal static class BenchmarkPlan
                 new(new FanoutWorkload(), 1000, 1),
                 new(new WaitResumeWorkload(), 100, 100),
                 new(new LongSequentialWorkload(), 1000, 1),
-                new(new AgentLoopWorkload(), 10, 1),
+                new(new AgentLoopWorkload(), 200, 1),
             ];
         }
 
@@ -47,6 +47,7 @@ internal static class BenchmarkPlan
         "long-sequential" => 1000,
         "fanout" => 1000,
         "wait-resume" => 100,
+        "agent-loop" => 200,
         _ => 10,
     };
 }

@@ -15,9 +15,9 @@ internal static class BenchmarkRunner
     {
         foreach (var run in plan)
         {
-            if (run.Workload is AgentLoopWorkload && !AgentLoopWorkload.IsAvailable)
+            if (run.Workload is AgentLoopWorkload)
             {
-                output.WriteLine(AgentLoopWorkload.NotAvailable);
+                await AgentLoopWorkload.RunAsync(() => BackendFactory.Create(args, run.Workload.Name), args.Backend, run.N, output);
                 continue;
             }
 
