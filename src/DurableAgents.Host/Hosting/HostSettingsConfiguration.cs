@@ -13,7 +13,11 @@ public static class HostSettingsConfiguration
     public static IConfigurationBuilder AddDurableAgentsHostSettings(this IConfigurationBuilder configuration, string[] args)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
+        {
+            // Quiet per-request framework logs unless asked for.
+            ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
+        };
         if (Find("host.json") is { } hostJson)
         {
             Flatten(ReadJson(hostJson), "AzureFunctionsJobHost", values);

@@ -11,7 +11,7 @@ namespace DurableAgents.Host.Api.Runs;
 /// <param name="Details">The event's fields; JSON payloads inlined, long ones as {truncated, size, preview}.</param>
 public sealed record HistoryEntry(int Index, string Kind, DateTime Timestamp, JsonObject Details)
 {
-    private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
 
     /// <summary>Builds the entries for a history.</summary>
     public static IReadOnlyList<HistoryEntry> From(IReadOnlyList<HistoryEvent> history, int maxChars)
@@ -39,6 +39,21 @@ public sealed record HistoryEntry(int Index, string Kind, DateTime Timestamp, Js
 
     private static JsonNode? Shorten(JsonNode? value, int maxChars)
     {
+        if (value is JsonObject obj)
+        {
+            // Stack traces stay on the server.
+            foreach (var (name, child) in obj.ToList())
+            {
+                obj.Remove(name);
+                if (!name.Equals("stackTrace", StringComparison.OrdinalIgnoreCase))
+                {
+                    obj[name] = Shorten(child, maxChars);
+                }
+            }
+
+            return obj;
+        }
+
         if (value is not JsonValue scalar || !scalar.TryGetValue<string>(out var text))
         {
             return value;
