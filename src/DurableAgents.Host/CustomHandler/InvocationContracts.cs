@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace DurableAgents.Host.CustomHandler;
 
@@ -11,7 +12,10 @@ public sealed record InvocationRequest(Dictionary<string, JsonElement>? Data, Di
 /// <param name="Outputs">Output binding values, by binding name.</param>
 /// <param name="Logs">Lines the Functions host writes to its log.</param>
 /// <param name="ReturnValue">The $return binding value.</param>
-public sealed record InvocationResponse(Dictionary<string, object?> Outputs, IReadOnlyList<string> Logs, object? ReturnValue);
+public sealed record InvocationResponse(
+    [property: JsonPropertyName("Outputs")] Dictionary<string, object?> Outputs,
+    [property: JsonPropertyName("Logs")] IReadOnlyList<string> Logs,
+    [property: JsonPropertyName("ReturnValue")] object? ReturnValue);
 
 /// <summary>Unwraps trigger values: the Functions host JSON-encodes string inputs a second time.</summary>
 public static class InvocationValues
