@@ -5,13 +5,15 @@ using Microsoft.Extensions.Options;
 namespace DurableAgents.Host.Security;
 
 /// <summary>At start: refuses to listen beyond loopback without a key, and says what the host is exposed to.</summary>
-public sealed partial class ListenAddressGuard(IConfiguration configuration, IOptions<DurableAgentsHostOptions> options, ILogger<ListenAddressGuard> logger)
+public sealed partial class ListenAddressGuard(
+    IConfiguration configuration, IOptions<DurableAgentsHostOptions> options, HostDescription description, ILogger<ListenAddressGuard> logger)
     : IHostedService
 {
     /// <inheritdoc />
     public Task StartAsync(CancellationToken cancellationToken)
     {
         var urls = HostSettingsConfiguration.ListenUrls(configuration);
+        Log.Running(logger, description.Backend, description.Model);
         var keys = options.Value.AllKeys.Count;
         if (keys > 0)
         {
@@ -54,6 +56,9 @@ public sealed partial class ListenAddressGuard(IConfiguration configuration, IOp
 
     private static partial class Log
     {
+        [LoggerMessage(EventId = 4012, Level = LogLevel.Information, Message = "DurableAgents host: {Backend}; {Model}.")]
+        public static partial void Running(ILogger logger, string backend, string model);
+
         [LoggerMessage(EventId = 4010, Level = LogLevel.Warning,
             Message = "No API key is configured: serving loopback only ({Urls}). Set DurableAgents:ApiKeys to serve other machines.")]
         public static partial void LoopbackOnly(ILogger logger, string urls);
