@@ -1,1 +1,46 @@
-Console.WriteLine("bench");
+using DurableAgents.Benchmarks.Cli;
+using DurableAgents.Benchmarks.Workloads;
+
+// Engine benchmark: see Cli/HelpText.cs or run with --help.
+if (args.Length == 0 || args.Contains("--help") || args.Contains("-h"))
+{
+    Console.WriteLine(HelpText.Text);
+    return args.Length == 0 ? 2 : 0;
+}
+
+BenchmarkArguments arguments;
+IReadOnlyList<PlannedRun> plan;
+try
+{
+    arguments = BenchmarkArguments.Parse(args);
+    plan = BenchmarkPlan.From(arguments);
+}
+catch (ArgumentException error)
+{
+    Console.Error.WriteLine($"error: {error.Message}");
+    Console.Error.WriteLine("Run with --help for usage.");
+    return 2;
+}
+
+// A generous ceiling so a stuck run fails instead of hanging a script.
+using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(15));
+try
+{
+    await BenchmarkRunner.RunAsync(arguments, plan, Console.Out, deadline.Token);
+    return 0;
+}
+catch (NotSupportedException error)
+{
+    Console.Error.WriteLine($"error: {error.Message}");
+    return 1;
+}
+catch (OperationCanceledException) when (deadline.IsCancellationRequested)
+{
+    Console.Error.WriteLine("error: the benchmark did not finish within 15 minutes; the engine may be stuck.");
+    return 1;
+}
+catch (Exception error)
+{
+    Console.Error.WriteLine($"error: the benchmark run failed: {error}");
+    return 1;
+}

@@ -54,6 +54,6 @@ public interface IOrchestrationService
 /// <summary>Optional: a backend that can tell in-process waiters at once when an instance's state changed.</summary>
 public interface IOrchestrationStateNotifier
 {
-    /// <summary>Completes when the instance's state next changes (or soon after; callers re-check).</summary>
+    /// <summary>Completes when the instance is created, purged or its runtime status changes (or after maxWait); callers re-check.</summary>
     Task WaitForStateChangeAsync(string instanceId, TimeSpan maxWait, CancellationToken cancellationToken);
 }

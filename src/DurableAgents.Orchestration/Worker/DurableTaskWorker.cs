@@ -40,9 +40,16 @@ public sealed partial class DurableTaskWorker : BackgroundService
     public int CachedInstanceCount => _cache.Count;
 
     /// <inheritdoc />
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        // Open the backend before the host reports started, so a locked or broken store fails the start with its message.
+        await _service.StartAsync(cancellationToken);
+        await base.StartAsync(cancellationToken);
+    }
+
+    /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await _service.StartAsync(stoppingToken);
         LogStarted(_options.MaxConcurrentOrchestrations, _options.MaxConcurrentActivities);
         await Task.WhenAll(
             DispatchLoopAsync("orchestration", _options.MaxConcurrentOrchestrations, _service.LockNextOrchestrationWorkItemAsync, ProcessOrchestrationAsync, stoppingToken),

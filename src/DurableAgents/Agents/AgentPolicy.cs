@@ -21,6 +21,12 @@ public sealed record AgentPolicy
     /// <summary>Attempts per tool call for retryable tool failures (only idempotent tools are retried).</summary>
     public int ToolCallAttempts { get; init; } = 3;
 
+    /// <summary>The wait before the first retry of a failed model call (doubling after; a longer Retry-After from the server wins).</summary>
+    public TimeSpan ModelRetryFirstInterval { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>The wait before the first retry of a failed idempotent tool call (doubling after).</summary>
+    public TimeSpan ToolRetryFirstInterval { get; init; } = TimeSpan.FromSeconds(1);
+
     /// <summary>Default per-tool timeout.</summary>
     public TimeSpan ToolTimeout { get; init; } = TimeSpan.FromMinutes(2);
 

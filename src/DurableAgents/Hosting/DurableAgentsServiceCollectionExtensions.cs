@@ -1,6 +1,10 @@
 using DurableAgents.Agents;
 using DurableAgents.Hosting;
+using DurableAgents.Orchestration.Backend;
+using DurableAgents.Orchestration.Backends.File;
 using DurableAgents.Runs;
+using DurableAgents.Runs.Conversation;
+using DurableAgents.Runs.Pricing;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -8,7 +12,15 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <summary>DI registration of DurableAgents.</summary>
 public static class DurableAgentsServiceCollectionExtensions
 {
+    /// <summary>The conversation store's folder inside the file backend's data folder.</summary>
+    public const string ConversationsFolder = "conversations";
+
     /// <summary>Adds agents, the agent-run orchestration, the worker and the clients. Pick a backend on <c>builder.Worker</c>.</summary>
+    /// <remarks>
+    /// Also adds the <see cref="ModelPriceTable"/> (defaults; register your own first to change prices) and the
+    /// <see cref="IConversationStore"/>: unless one is registered, a file store in "conversations" under the file backend's data
+    /// folder, or an in-memory store for other backends. The agents' default model is the <c>IChatClient</c> registered in DI.
+    /// </remarks>
     public static DurableAgentsBuilder AddDurableAgents(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -17,6 +29,14 @@ public static class DurableAgentsServiceCollectionExtensions
         services.AddDurableTaskClient();
         services.TryAddSingleton<IAgentCatalog>(sp => new AgentCatalog(sp.GetServices<AgentDefinition>()));
         services.TryAddSingleton<AgentRunClient>();
+        services.TryAddSingleton(_ => ModelPriceTable.CreateDefault());
+        services.TryAddSingleton(DefaultConversationStore);
+        services.TryAddSingleton(sp => new ConversationLog(sp.GetRequiredService<IConversationStore>()));
         return new DurableAgentsBuilder(services, worker);
     }
+
+    private static IConversationStore DefaultConversationStore(IServiceProvider services) =>
+        services.GetService<IOrchestrationService>() is FileOrchestrationService file
+            ? new FileConversationStore(Path.Combine(file.DataPath, ConversationsFolder))
+            : new InMemoryConversationStore();
 }

@@ -1,4 +1,8 @@
+using DurableAgents.Agents;
 using DurableAgents.Orchestration;
+using DurableAgents.Runs.Activities;
+using DurableAgents.Runs.Loop;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DurableAgents.Runs;
 
@@ -9,6 +13,10 @@ internal static class AgentRunRegistration
     {
         ArgumentNullException.ThrowIfNull(registry);
 
-        // The AgentRun orchestrator and its activities are registered here (agent runs issue).
+        // The orchestrator reads only the catalog (definitions are configuration, the same on every replay); no I/O.
+        registry.AddOrchestrator(AgentRunNames.Orchestrator, sp => new AgentRunOrchestrator(sp.GetRequiredService<IAgentCatalog>()));
+        registry.AddActivity(ModelCallActivity.Name, sp => ActivatorUtilities.CreateInstance<ModelCallActivity>(sp));
+        registry.AddActivity(ToolCallActivity.Name, sp => ActivatorUtilities.CreateInstance<ToolCallActivity>(sp));
+        registry.AddActivity(CompactActivity.Name, sp => ActivatorUtilities.CreateInstance<CompactActivity>(sp));
     }
 }

@@ -104,8 +104,13 @@ internal sealed partial class FileJournal(FileBackendOptions options) : ILocalJo
                 WriteFrame(_log, p.Bytes, header);
             }
 
-            _log.Flush(flushToDisk: options.FlushToDisk);
-            FlushCount++;
+            var sync = options.FlushToDisk && batch.Exists(p => p.Commit.RequiresSync);
+            _log.Flush(flushToDisk: sync);
+            if (sync)
+            {
+                FlushCount++;
+            }
+
             failure = null;
             return true;
         }

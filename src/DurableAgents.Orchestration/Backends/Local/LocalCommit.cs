@@ -13,7 +13,16 @@ namespace DurableAgents.Orchestration.Backends.Local;
 [JsonDerivedType(typeof(PurgeCommit), "purge")]
 [JsonDerivedType(typeof(RestoreInstanceCommit), "restore")]
 [JsonDerivedType(typeof(RestoreActivitiesCommit), "restore-activities")]
-internal abstract record LocalCommit;
+internal abstract record LocalCommit
+{
+    /// <summary>
+    /// False for commits whose loss on power failure only makes work run again: an activity reply is re-created by re-running the
+    /// activity (at least once). It still reaches the OS before it is applied, so a killed process never loses it, and the next
+    /// fsync (which every episode that consumes the reply needs) makes it durable, in order.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public virtual bool RequiresSync => true;
+}
 
 internal sealed record CreateInstanceCommit(TaskMessage Start, OrchestrationState State) : LocalCommit;
 
@@ -28,7 +37,11 @@ internal sealed record CompleteOrchestrationCommit(
     IReadOnlyList<TaskMessage> ActivityMessages,
     IReadOnlyList<TaskMessage> OrchestratorMessages) : LocalCommit;
 
-internal sealed record CompleteActivityCommit(string ActivityMessageId, TaskMessage Reply) : LocalCommit;
+internal sealed record CompleteActivityCommit(string ActivityMessageId, TaskMessage Reply) : LocalCommit
+{
+    /// <inheritdoc />
+    public override bool RequiresSync => false;
+}
 
 internal sealed record PurgeCommit(string InstanceId) : LocalCommit;
 

@@ -92,6 +92,7 @@ internal sealed partial class LocalStore(TimeProvider timeProvider)
         }
 
         instance.History.AddRange(episode.NewEvents);
+        var statusChanged = instance.State.RuntimeStatus != episode.State.RuntimeStatus;
         instance.State = episode.State;
         foreach (var m in episode.ActivityMessages)
         {
@@ -103,7 +104,11 @@ internal sealed partial class LocalStore(TimeProvider timeProvider)
             Deliver(m);
         }
 
-        SignalState(episode.InstanceId);
+        // Waiters wait for a status; waking them on every step would only compete with the engine for the CPU.
+        if (statusChanged)
+        {
+            SignalState(episode.InstanceId);
+        }
     }
 
     private Exception? ApplyPurge(string instanceId)

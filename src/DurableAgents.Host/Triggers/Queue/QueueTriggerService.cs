@@ -1,0 +1,100 @@
+using System.Text.Json;
+using DurableAgents.Agents;
+using DurableAgents.Orchestration.AzureStorage.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace DurableAgents.Host.Triggers.Queue;
+
+/// <summary>Polls the run queues (the default one and any agent's own) and starts runs; poisoned messages go to <c>{queue}-poison</c>.</summary>
+public sealed partial class QueueTriggerService(
+    StorageConnection connection,
+    QueueRunStarter starter,
+    IAgentCatalog catalog,
+    IOptions<QueueTriggerOptions> options,
+    ILogger<QueueTriggerService> logger) : BackgroundService
+{
+    private readonly QueueTriggerOptions _options = options.Value;
+
+    /// <summary>The queues this host polls.</summary>
+    public IReadOnlyList<string> QueueNames =>
+        catalog.Agents.Select(a => a.QueueName).OfType<string>().Append(_options.QueueName).Distinct(StringComparer.Ordinal).ToList();
+
+    /// <inheritdoc />
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken) =>
+        await Task.WhenAll(QueueNames.Select(name => PollAsync(new QueueClient(connection, name), stoppingToken)));
+
+    private async Task PollAsync(QueueClient queue, CancellationToken stoppingToken)
+    {
+        var idle = TimeSpan.FromMilliseconds(50);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await queue.CreateIfNotExistsAsync(stoppingToken);
+                var messages = await queue.ReceiveMessagesAsync(_options.BatchSize, _options.VisibilityTimeout, stoppingToken);
+                foreach (var message in messages)
+                {
+                    await HandleAsync(queue, message, stoppingToken);
+                }
+
+                idle = messages.Count > 0 ? TimeSpan.FromMilliseconds(50) : Min(idle * 2, _options.MaxPollingInterval);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                // Storage unreachable: keep the host alive and try again with back-off.
+                LogPollFailed(ex, queue.Name);
+                idle = Min(idle * 2, TimeSpan.FromSeconds(30));
+            }
+
+            await Task.Delay(idle, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+    }
+
+    private async Task HandleAsync(QueueClient queue, QueueMessage message, CancellationToken cancellationToken)
+    {
+        var outcome = await starter.HandleAsync(message.MessageText, message.MessageId, message.DequeueCount, _options.MaxDequeueCount, cancellationToken);
+        switch (outcome.Kind)
+        {
+            case QueueMessageOutcomeKind.Done:
+                await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);
+                break;
+            case QueueMessageOutcomeKind.Poison:
+                await MoveToPoisonAsync(queue, message, outcome.Reason!, cancellationToken);
+                break;
+            default:
+                break; // Left hidden; it comes back after the visibility timeout.
+        }
+    }
+
+    /// <summary>Writes the message and the reason to the poison queue, then deletes the original.</summary>
+    internal async Task MoveToPoisonAsync(QueueClient queue, QueueMessage message, string reason, CancellationToken cancellationToken)
+    {
+        var poison = new QueueClient(connection, $"{queue.Name}-poison");
+        await poison.CreateIfNotExistsAsync(cancellationToken);
+        var body = JsonSerializer.Serialize(new PoisonMessage(queue.Name, message.MessageId, message.DequeueCount, reason, message.MessageText));
+        await poison.SendMessageAsync(body, timeToLive: QueueClient.NeverExpires, cancellationToken: cancellationToken);
+        await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);
+        LogPoisoned(message.MessageId, queue.Name, reason);
+    }
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
+
+    [LoggerMessage(EventId = 3010, Level = LogLevel.Warning, Message = "Polling queue {Queue} failed; backing off")]
+    private partial void LogPollFailed(Exception ex, string queue);
+
+    [LoggerMessage(EventId = 3011, Level = LogLevel.Warning, Message = "Queue message {MessageId} moved to {Queue}-poison: {Reason}")]
+    private partial void LogPoisoned(string messageId, string queue, string reason);
+}
+
+/// <summary>What the poison queue keeps about a message that could not start a run.</summary>
+/// <param name="Queue">The queue it came from.</param>
+/// <param name="MessageId">Its id there.</param>
+/// <param name="DequeueCount">Deliveries so far.</param>
+/// <param name="Reason">Why it was poisoned.</param>
+/// <param name="Message">The original message text.</param>
+public sealed record PoisonMessage(string Queue, string MessageId, long DequeueCount, string Reason, string Message);

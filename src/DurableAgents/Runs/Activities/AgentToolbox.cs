@@ -1,0 +1,50 @@
+using System.Text.Json;
+using DurableAgents.Agents;
+using DurableAgents.Orchestration;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DurableAgents.Runs.Activities;
+
+/// <summary>What an agent offers the model: its tools as declarations (never invocable by the client) and its sub-agents.</summary>
+public static class AgentToolbox
+{
+    /// <summary>The JSON schema of a sub-agent tool: one required string, the task.</summary>
+    public static readonly JsonElement SubAgentSchema = JsonDocument.Parse(
+        """{"type":"object","properties":{"task":{"type":"string","description":"The task for the sub-agent, with all the context it needs."}},"required":["task"]}""")
+        .RootElement.Clone();
+
+    /// <summary>The declarations sent to the model.</summary>
+    public static IList<AITool> Declarations(AgentDefinition definition, IAgentCatalog catalog)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        ArgumentNullException.ThrowIfNull(catalog);
+        var tools = new List<AITool>();
+        foreach (var tool in definition.Tools)
+        {
+            // Declarations only: a client must never run a tool itself; tool calls are durable activities.
+            tools.Add(tool.Function.AsDeclarationOnly());
+        }
+
+        foreach (var name in definition.SubAgents)
+        {
+            var sub = catalog.Find(name);
+            var description = $"Delegates a task to the '{name}' agent and returns its answer. {sub?.Description}".Trim();
+            tools.Add(AIFunctionFactory.CreateDeclaration(name, description, SubAgentSchema));
+        }
+
+        return tools;
+    }
+
+    /// <summary>The agent's model: its own, else the <see cref="IChatClient"/> registered in DI.</summary>
+    public static IChatClient ResolveModel(AgentDefinition definition, IServiceProvider services) =>
+        definition.Model
+        ?? services.GetService<IChatClient>()
+        ?? throw new NonRetriableException(
+            $"Agent '{definition.Name}' has no model: set AgentDefinition.Model, or register an IChatClient in DI "
+            + "(for example OpenAIChatClient, or OfflineChatClient for a keyless demo).");
+
+    /// <summary>The agent, or a non-retriable failure naming it.</summary>
+    public static AgentDefinition Find(IAgentCatalog catalog, string agent) =>
+        catalog.Find(agent) ?? throw new NonRetriableException(new AgentNotFoundException(agent).Message);
+}

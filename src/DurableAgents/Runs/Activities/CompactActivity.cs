@@ -1,0 +1,109 @@
+using System.Text;
+using DurableAgents.Agents;
+using DurableAgents.Orchestration;
+using DurableAgents.Runs.Conversation;
+using DurableAgents.Runs.Pricing;
+using Microsoft.Extensions.AI;
+
+namespace DurableAgents.Runs.Activities;
+
+/// <summary>
+/// Compacts a conversation past its context budget: the first message (the goal) and the newest turns stay verbatim, the turns
+/// between are replaced by a summary written by the agent's model; the instructions are rebuilt on every call, so they stay too.
+/// </summary>
+public sealed class CompactActivity(IAgentCatalog catalog, ConversationLog log, ModelPriceTable prices, IServiceProvider services)
+    : TaskActivity<CompactInput, CompactOutput>
+{
+    /// <summary>The activity name.</summary>
+    public const string Name = "AgentRun.Compact";
+
+    /// <inheritdoc />
+    public override async Task<CompactOutput> RunAsync(TaskActivityContext context, CompactInput input)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(input);
+        var definition = AgentToolbox.Find(catalog, input.Agent);
+        var token = context.CancellationToken;
+        var head = await ChatMessages.AppendAsync(log, input.Head, input.NewMessages, token);
+        var ids = await log.GetMessageIdsAsync(head, token);
+        var messages = await log.GetMessagesAsync(head, token);
+
+        var keepFrom = RecentStart(messages, input.KeepRecentMessages);
+        if (keepFrom <= 1)
+        {
+            return new CompactOutput(head!, RunUsage.Zero, ChatMessages.EstimateTokens(messages), 0);
+        }
+
+        var middle = messages.Skip(1).Take(keepFrom - 1).ToList();
+        var model = AgentToolbox.ResolveModel(definition, services);
+        var prompt = new List<ChatMessage>
+        {
+            new(ChatRole.System, AgentRunPrompts.Summarize),
+            new(ChatRole.User, Transcript(middle)),
+        };
+
+        ChatResponse response;
+        using (AgentCallContext.Enter(new AgentCallContext(context.InstanceId, definition.Name, "compact", context.IdempotencyKey, 0)))
+        {
+            try
+            {
+                response = await model.GetResponseAsync(prompt, new ChatOptions { ModelId = definition.ModelId }, token);
+            }
+            catch (OperationCanceledException) when (token.IsCancellationRequested)
+            {
+                throw;
+            }
+            catch (Exception ex)
+            {
+                throw TransientModelFailureException.Classify(ex);
+            }
+        }
+
+        var summary = new ChatMessage(ChatRole.User, AgentRunPrompts.CompactedSummary(middle.Count, response.Text));
+        var summaryId = await log.PutMessageAsync(summary, token);
+        var kept = new List<string> { ids[0], summaryId };
+        kept.AddRange(ids.Skip(keepFrom));
+        var newHead = await log.AppendAsync(null, kept, token);
+
+        var modelId = definition.ModelId ?? response.ModelId ?? model.GetService<ChatClientMetadata>()?.DefaultModelId;
+        var inputTokens = response.Usage?.InputTokenCount ?? ChatMessages.EstimateTokens(prompt);
+        var outputTokens = response.Usage?.OutputTokenCount ?? (response.Text.Length / 4);
+        var after = ChatMessages.EstimateTokens([messages[0], summary, .. messages.Skip(keepFrom)]);
+        return new CompactOutput(newHead, new RunUsage(inputTokens, outputTokens, prices.CostOf(modelId, inputTokens, outputTokens)), after, middle.Count);
+    }
+
+    /// <summary>Where the verbatim tail starts: never between an assistant's tool calls and their results.</summary>
+    internal static int RecentStart(IReadOnlyList<ChatMessage> messages, int keepRecent)
+    {
+        var start = Math.Max(1, messages.Count - Math.Max(1, keepRecent));
+        while (start > 1 && messages[start].Role == ChatRole.Tool)
+        {
+            start--;
+        }
+
+        return start;
+    }
+
+    private static string Transcript(IEnumerable<ChatMessage> messages)
+    {
+        var builder = new StringBuilder();
+        foreach (var message in messages)
+        {
+            builder.Append('[').Append(message.Role.Value).Append("] ");
+            foreach (var content in message.Contents)
+            {
+                _ = content switch
+                {
+                    TextContent t => builder.Append(t.Text),
+                    FunctionCallContent c => builder.Append($"call {c.Name}({Models.ToolCallArguments.ToJson(c)}) "),
+                    FunctionResultContent r => builder.Append(r.Result?.ToString()),
+                    _ => builder,
+                };
+            }
+
+            builder.AppendLine();
+        }
+
+        return builder.ToString();
+    }
+}

@@ -1,0 +1,116 @@
+using DurableAgents.Agents;
+using DurableAgents.Models;
+using DurableAgents.Orchestration;
+using DurableAgents.Runs.Conversation;
+using DurableAgents.Runs.Pricing;
+using Microsoft.Extensions.AI;
+
+namespace DurableAgents.Runs.Activities;
+
+/// <summary>
+/// One model call: appends the step's new messages to the stored conversation, calls the agent's model with the tools as
+/// declarations, stores the reply, and returns the reply's tool calls, text and usage (not the conversation).
+/// </summary>
+public sealed class ModelCallActivity(IAgentCatalog catalog, ConversationLog log, ModelPriceTable prices, IServiceProvider services)
+    : TaskActivity<ModelCallInput, ModelCallOutput>
+{
+    /// <summary>The activity name.</summary>
+    public const string Name = "AgentRun.CallModel";
+
+    /// <inheritdoc />
+    public override async Task<ModelCallOutput> RunAsync(TaskActivityContext context, ModelCallInput input)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(input);
+        var definition = AgentToolbox.Find(catalog, input.Agent);
+        var model = AgentToolbox.ResolveModel(definition, services);
+        var token = context.CancellationToken;
+
+        // Appending is idempotent (content-addressed), so a re-delivered activity rebuilds the same head.
+        var head = await ChatMessages.AppendAsync(log, input.Head, input.NewMessages, token);
+        var history = await log.GetMessagesAsync(head, token);
+        var messages = new List<ChatMessage>(history.Count + 1) { SystemMessage(definition) };
+        messages.AddRange(history);
+
+        var options = new ChatOptions
+        {
+            Tools = AgentToolbox.Declarations(definition, catalog),
+            AllowMultipleToolCalls = true,
+            ModelId = definition.ModelId,
+        };
+        if (options.Tools.Count == 0)
+        {
+            options.Tools = null;
+        }
+
+        ChatResponse response;
+        using (AgentCallContext.Enter(new AgentCallContext(context.InstanceId, definition.Name, "model", context.IdempotencyKey, input.Step)))
+        {
+            try
+            {
+                response = await model.GetResponseAsync(messages, options, token);
+            }
+            catch (OperationCanceledException) when (token.IsCancellationRequested)
+            {
+                throw;
+            }
+            catch (Exception ex)
+            {
+                throw TransientModelFailureException.Classify(ex);
+            }
+        }
+
+        var reply = Reply(response, input.Step);
+        var replyId = await log.PutMessageAsync(reply, token);
+        var newHead = await log.AppendAsync(head, [replyId], token);
+
+        var modelId = definition.ModelId ?? response.ModelId ?? model.GetService<ChatClientMetadata>()?.DefaultModelId;
+        var inputTokens = response.Usage?.InputTokenCount ?? ChatMessages.EstimateTokens(messages);
+        var outputTokens = response.Usage?.OutputTokenCount ?? ChatMessages.EstimateTokens([reply]);
+        var usage = new RunUsage(inputTokens, outputTokens, prices.CostOf(modelId, inputTokens, outputTokens));
+        var conversationTokens = Math.Max(ChatMessages.EstimateTokens(messages) + ChatMessages.EstimateTokens([reply]), inputTokens + outputTokens);
+
+        return new ModelCallOutput(
+            newHead,
+            string.IsNullOrEmpty(reply.Text) ? null : reply.Text,
+            reply.Contents.OfType<FunctionCallContent>().Select(ToToolCall).ToList(),
+            response.FinishReason?.Value,
+            usage,
+            modelId,
+            conversationTokens);
+    }
+
+    /// <summary>The system message: the agent's instructions plus the runtime's rules; rebuilt every call, so never compacted.</summary>
+    internal static ChatMessage SystemMessage(AgentDefinition definition) =>
+        new(ChatRole.System, $"{definition.Instructions}\n\n{AgentRunPrompts.UntrustedToolData}");
+
+    private static ChatMessage Reply(ChatResponse response, int step)
+    {
+        // One assistant message per step; calls without an id get a stable one so results can be matched.
+        var contents = new List<AIContent>();
+        var index = 0;
+        foreach (var content in response.Messages.Where(m => m.Role == ChatRole.Assistant).SelectMany(m => m.Contents))
+        {
+            switch (content)
+            {
+                case FunctionCallContent call:
+                    index++;
+                    contents.Add(string.IsNullOrEmpty(call.CallId) ? WithId(call, $"call_s{step}_{index}") : call);
+                    break;
+                case TextContent text when !string.IsNullOrEmpty(text.Text):
+                    contents.Add(new TextContent(text.Text));
+                    break;
+            }
+        }
+
+        return new ChatMessage(ChatRole.Assistant, contents);
+    }
+
+    private static FunctionCallContent WithId(FunctionCallContent call, string id) =>
+        new(id, call.Name, call.Arguments) { AdditionalProperties = call.AdditionalProperties };
+
+    private static ModelToolCall ToToolCall(FunctionCallContent call) =>
+        ToolCallArguments.TryGetMalformed(call, out var raw, out var error)
+            ? new ModelToolCall(call.CallId, call.Name, raw, string.IsNullOrEmpty(error) ? "The arguments are not a valid JSON object." : error)
+            : new ModelToolCall(call.CallId, call.Name, ToolCallArguments.ToJson(call));
+}

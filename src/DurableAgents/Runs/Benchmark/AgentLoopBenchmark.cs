@@ -1,0 +1,89 @@
+using System.Diagnostics;
+using DurableAgents.Agents;
+using DurableAgents.Orchestration;
+using DurableAgents.Orchestration.Backend;
+using DurableAgents.Orchestration.Client;
+using DurableAgents.Orchestration.Worker;
+using DurableAgents.Runs.Conversation;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace DurableAgents.Runs.Benchmark;
+
+/// <summary>What one agent-loop benchmark run measured.</summary>
+/// <param name="Steps">Tool-calling steps (the run makes one more model call to answer).</param>
+/// <param name="ParallelCalls">Tool calls per step.</param>
+/// <param name="Elapsed">Wall time of the whole run.</param>
+/// <param name="EngineOverheadPerStepMs">Wall time per step; the model and tool do no work, so this is the runtime's own cost.</param>
+/// <param name="StoredBytesAtStep10">Bytes in the data folder (history journal + conversation store) after step 10.</param>
+/// <param name="ContentBytesAtStep10">Characters of conversation content the model had seen after step 10.</param>
+/// <param name="StoredBytesAtEnd">Bytes in the data folder at the end.</param>
+/// <param name="ContentBytesAtEnd">Characters of conversation content at the end.</param>
+public sealed record AgentLoopBenchmarkResult(
+    int Steps, int ParallelCalls, TimeSpan Elapsed, double EngineOverheadPerStepMs,
+    long StoredBytesAtStep10, long ContentBytesAtStep10, long StoredBytesAtEnd, long ContentBytesAtEnd)
+{
+    /// <summary>Stored bytes over content at the end (1.0 = nothing stored but the content).</summary>
+    public double StorageRatioAtEnd => ContentBytesAtEnd == 0 ? 0 : (double)StoredBytesAtEnd / ContentBytesAtEnd;
+}
+
+/// <summary>
+/// The <c>--workload agent-loop</c> benchmark: a scripted model asks for <c>parallelCalls</c> tool calls per step for N steps, on
+/// the given backend, with a file conversation store in <c>dataPath/conversations</c>.
+/// </summary>
+public static class AgentLoopBenchmark
+{
+    private const string AgentName = "bench";
+
+    /// <summary>Runs the workload once and returns its measurements; <paramref name="dataPath"/> should be the backend's data folder.</summary>
+    public static async Task<AgentLoopBenchmarkResult> RunAsync(IOrchestrationService backend, int steps, int parallelCalls, string dataPath)
+    {
+        ArgumentNullException.ThrowIfNull(backend);
+        ArgumentOutOfRangeException.ThrowIfLessThan(steps, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(parallelCalls, 1);
+        ArgumentException.ThrowIfNullOrWhiteSpace(dataPath);
+        Directory.CreateDirectory(dataPath);
+
+        var model = new BenchmarkChatClient(steps, parallelCalls, () => FolderBytes(dataPath));
+        var services = new ServiceCollection();
+        services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
+        services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
+        services.AddSingleton(backend);
+        services.AddSingleton<IConversationStore>(new FileConversationStore(Path.Combine(dataPath, "conversations")));
+        var agents = services.AddDurableAgents();
+        agents.AddAgent(AgentName, a =>
+        {
+            a.Model = model;
+            a.Tools.Add(new AgentTool(AIFunctionFactory.Create((int step, int call) => $"result of step {step} call {call}: " + new string('r', 200), "bench_tool", "A benchmark tool.")));
+            a.Policy = new AgentPolicy { MaxSteps = steps + 2, LoopThreshold = 0, RestateGoalEvery = 0, ContextBudgetTokens = int.MaxValue };
+        });
+        await using var provider = services.BuildServiceProvider();
+        var worker = provider.GetRequiredService<DurableTaskWorker>();
+        await worker.StartAsync(CancellationToken.None);
+        try
+        {
+            var client = provider.GetRequiredService<AgentRunClient>();
+            var watch = Stopwatch.StartNew();
+            var id = await client.StartRunAsync(AgentName, "Benchmark goal: call the tool every step.");
+            var done = await client.Orchestrations.WaitForInstanceCompletionAsync(id);
+            watch.Stop();
+            if (done.RuntimeStatus != OrchestrationRuntimeStatus.Completed)
+            {
+                throw new InvalidOperationException($"The benchmark run ended {done.RuntimeStatus}: {done.FailureDetails}");
+            }
+
+            return new AgentLoopBenchmarkResult(
+                steps, parallelCalls, watch.Elapsed, watch.Elapsed.TotalMilliseconds / (steps + 1),
+                model.StoredAtStep10, model.ContentAtStep10, FolderBytes(dataPath), model.ContentAtEnd);
+        }
+        finally
+        {
+            await worker.StopAsync(CancellationToken.None);
+        }
+    }
+
+    private static long FolderBytes(string path) =>
+        Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length);
+}

@@ -1,0 +1,104 @@
+using System.Text.Json;
+using DurableAgents.Agents;
+using DurableAgents.Orchestration;
+
+namespace DurableAgents.Runs.Loop;
+
+/// <summary>The approval wait: a durable external-event wait with a durable deadline; no thread is held while it waits.</summary>
+internal sealed partial class AgentRunOrchestrator
+{
+    private static async Task AwaitApprovalsAsync(TaskOrchestrationContext context, RunState state, List<PlannedCall> calls)
+    {
+        var policy = state.Policy;
+        var undecided = calls.ToDictionary(c => c.CallId, StringComparer.Ordinal);
+        var deadline = context.CurrentUtcDateTime.Add(policy.ApprovalTimeout);
+        var escalated = false;
+        while (undecided.Count > 0)
+        {
+            context.SetCustomStatus(state.Status(escalated ? AgentRunNames.EscalatedPhase : AgentRunNames.AwaitingApprovalPhase) with
+            {
+                Goal = state.Input.Goal,
+                PendingApprovals = undecided.Values.Select(ToPending).ToList(),
+                GatheredSoFar = state.GatheredSoFar(),
+                ApprovalDeadline = escalated ? null : deadline,
+            });
+
+            ApprovalDecision? decision;
+            if (escalated)
+            {
+                decision = await context.WaitForExternalEvent<ApprovalDecision>(AgentRunNames.ApprovalEvent);
+            }
+            else
+            {
+                var remaining = deadline - context.CurrentUtcDateTime;
+                try
+                {
+                    decision = remaining > TimeSpan.Zero
+                        ? await context.WaitForExternalEvent<ApprovalDecision>(AgentRunNames.ApprovalEvent, remaining)
+                        : throw new TaskCanceledException();
+                }
+                catch (TaskCanceledException)
+                {
+                    if (policy.OnApprovalTimeout == ApprovalTimeoutAction.Escalate)
+                    {
+                        escalated = true;
+                        continue;
+                    }
+
+                    foreach (var call in undecided.Values)
+                    {
+                        Reject(state, call, $"nobody decided within the approval timeout of {policy.ApprovalTimeout}, so the call was rejected");
+                    }
+
+                    return;
+                }
+            }
+
+            Apply(state, undecided, decision);
+        }
+    }
+
+    /// <summary>Applies a decision to the calls it names (all undecided ones when it names none); others stay pending.</summary>
+    private static void Apply(RunState state, Dictionary<string, PlannedCall> undecided, ApprovalDecision? decision)
+    {
+        if (decision is null)
+        {
+            return;
+        }
+
+        var named = decision.CallIds is { Count: > 0 } ids ? ids : undecided.Keys.ToList();
+        foreach (var id in named)
+        {
+            // A call decided earlier (or never pending) is not in the set: duplicates and strays are ignored.
+            if (!undecided.Remove(id, out var call))
+            {
+                continue;
+            }
+
+            if (decision.Approved)
+            {
+                call.ApprovalReason = null;
+                continue;
+            }
+
+            var who = string.IsNullOrWhiteSpace(decision.Approver) ? "a human" : decision.Approver;
+            var why = string.IsNullOrWhiteSpace(decision.Comment) ? "no reason given" : decision.Comment;
+            Reject(state, call, $"rejected by {who}: {why}");
+        }
+    }
+
+    private static void Reject(RunState state, PlannedCall call, string why)
+    {
+        state.Rejected[call.Signature] = why;
+        call.Resolve("rejected",
+            $"The call to '{call.Call.Name}' was not run: {why}. Do not retry it; continue without it or answer with what you have.",
+            state.Policy.MaxToolResultChars);
+    }
+
+    private static PendingApproval ToPending(PlannedCall call) => new(
+        call.CallId,
+        call.Call.Name,
+        JsonDocument.Parse(call.Arguments).RootElement.Clone(),
+        call.ApprovalReason ?? "",
+        (call.Tool?.Permission ?? ToolPermission.Read).ToString().ToLowerInvariant());
+}

@@ -1,0 +1,136 @@
+using DurableAgents.Orchestration;
+using DurableAgents.Runs.Activities;
+
+namespace DurableAgents.Runs.Loop;
+
+/// <summary>Running calls: tool activities with durable timeouts and retries, and sub-agents as sub-orchestrations.</summary>
+internal sealed partial class AgentRunOrchestrator
+{
+    private static async Task ExecuteAsync(TaskOrchestrationContext context, RunState state, PlannedCall call)
+    {
+        if (call.SubAgent is not null)
+        {
+            await RunSubAgentAsync(context, state, call);
+            return;
+        }
+
+        var tool = call.Tool!;
+        var policy = state.Policy;
+        var timeout = tool.Timeout ?? policy.ToolTimeout;
+        var cap = tool.MaxResultChars ?? policy.MaxToolResultChars;
+        var input = new ToolCallInput(state.Definition.Name, tool.Name, call.CallId, call.Arguments, cap, state.Step);
+        var attempts = tool.IsIdempotent ? Math.Max(1, policy.ToolCallAttempts) : 1;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                // The timeout is a durable timer: after a crash the deadline is still the one recorded in history.
+                var output = await context.WithTimeout(context.CallActivityAsync<ToolCallOutput>(ToolCallActivity.Name, input), timeout, $"Tool '{tool.Name}'");
+                call.ResolveStored(output);
+                state.PendingStoredChars += output.Chars;
+                return;
+            }
+            catch (TimeoutException)
+            {
+                call.Resolve("timeout",
+                    $"The tool '{tool.Name}' did not finish within its timeout of {timeout} and was abandoned. Its effect, if any, is unknown. "
+                    + "Try something else or answer with what you have.", cap);
+                return;
+            }
+            catch (TaskFailedException failed)
+            {
+                if (attempt >= attempts || failed.FailureDetails.IsNonRetriable || !state.TrySpendRetry())
+                {
+                    call.Resolve("error",
+                        $"The tool '{tool.Name}' failed after {attempt} attempt(s): {Inner(failed.FailureDetails).ErrorMessage}", cap);
+                    return;
+                }
+
+                await context.CreateTimer(Backoff(policy.ToolRetryFirstInterval, attempt, null), CancellationToken.None);
+            }
+        }
+    }
+
+    private static async Task RunSubAgentAsync(TaskOrchestrationContext context, RunState state, PlannedCall call)
+    {
+        var cap = state.Policy.MaxToolResultChars;
+        var task = System.Text.Json.JsonDocument.Parse(call.Arguments).RootElement.GetProperty("task").GetString() ?? "";
+        try
+        {
+            var result = await context.CallSubOrchestratorAsync<AgentRunResult>(
+                AgentRunNames.Orchestrator, new AgentRunInput(call.SubAgent!, task, state.Input.Depth + 1));
+            state.Usage += result.Usage;
+            var status = result.Outcome == AgentRunOutcome.Completed ? "ok" : "error";
+            var reason = result.Reason is null ? "" : $" ({result.Reason})";
+            call.Resolve(status, $"Sub-agent '{call.SubAgent}' ended with {result.Outcome}{reason} after {result.Steps} step(s). Its answer:\n{result.Answer}", cap);
+        }
+        catch (TaskFailedException failed)
+        {
+            call.Resolve("error", $"Sub-agent '{call.SubAgent}' failed: {Inner(failed.FailureDetails).ErrorMessage}", cap);
+        }
+    }
+
+    private static async Task<ModelCallOutput> CallModelAsync(TaskOrchestrationContext context, RunState state, ModelCallInput input) =>
+        await WithModelRetriesAsync(context, state, () => context.CallActivityAsync<ModelCallOutput>(ModelCallActivity.Name, input));
+
+    private static async Task<CompactOutput> CompactAsync(TaskOrchestrationContext context, RunState state, string? head, List<NewMessage> pending)
+    {
+        var input = new CompactInput(state.Definition.Name, head, pending, KeepRecentMessagesOnCompaction);
+        var output = await WithModelRetriesAsync(context, state, () => context.CallActivityAsync<CompactOutput>(CompactActivity.Name, input));
+        state.Usage += output.Usage;
+        return output;
+    }
+
+    /// <summary>Durable retry of a model activity: transient failures wait (Retry-After first, then back-off) on a durable timer.</summary>
+    private static async Task<T> WithModelRetriesAsync<T>(TaskOrchestrationContext context, RunState state, Func<Task<T>> call)
+    {
+        var policy = state.Policy;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await call();
+            }
+            catch (TaskFailedException failed)
+            {
+                var inner = Inner(failed.FailureDetails);
+                if (!TransientModelFailureException.IsTransient(failed.FailureDetails, out var retryAfter))
+                {
+                    throw new RunEndedException(AgentRunOutcome.Failed, $"The model call failed and cannot be retried: {inner.ErrorMessage}");
+                }
+
+                if (attempt >= policy.ModelCallAttempts)
+                {
+                    throw new RunEndedException(AgentRunOutcome.Failed, $"The model call failed {attempt} times; the last error: {inner.ErrorMessage}");
+                }
+
+                if (!state.TrySpendRetry())
+                {
+                    throw new RunEndedException(AgentRunOutcome.RetryBudget,
+                        $"The run used its retry budget of {policy.RetryBudget}; the last model error: {inner.ErrorMessage}");
+                }
+
+                await context.CreateTimer(Backoff(policy.ModelRetryFirstInterval, attempt, retryAfter), CancellationToken.None);
+            }
+        }
+    }
+
+    /// <summary>first * 2^(attempt-1), at least the server's Retry-After, at most 10 minutes.</summary>
+    internal static TimeSpan Backoff(TimeSpan first, int attempt, TimeSpan? retryAfter)
+    {
+        var exponential = TimeSpan.FromMilliseconds(first.TotalMilliseconds * Math.Pow(2, Math.Min(attempt - 1, 16)));
+        var wait = retryAfter is { } server && server > exponential ? server : exponential;
+        return wait > TimeSpan.FromMinutes(10) ? TimeSpan.FromMinutes(10) : wait;
+    }
+
+    private static TaskFailureDetails Inner(TaskFailureDetails failure)
+    {
+        var f = failure;
+        while (f.ErrorType == typeof(TaskFailedException).FullName && f.InnerFailure is not null)
+        {
+            f = f.InnerFailure;
+        }
+
+        return f;
+    }
+}

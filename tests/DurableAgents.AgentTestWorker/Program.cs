@@ -1,0 +1,76 @@
+using DurableAgents.AgentTestWorker;
+using DurableAgents.Agents;
+using DurableAgents.Orchestration;
+using DurableAgents.Runs;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+// An agent worker for SIGKILL tests: the file backend in --data, side-effect logs in --log, commands on stdin:
+//   start ID | status ID | approve ID | result ID   (one reply line each)
+var data = args.SkipWhile(a => a != "--data").Skip(1).FirstOrDefault() ?? throw new ArgumentException("--data DIR is required.");
+var logFolder = args.SkipWhile(a => a != "--log").Skip(1).FirstOrDefault() ?? throw new ArgumentException("--log DIR is required.");
+var log = new SideEffectLog(logFolder);
+
+var builder = Host.CreateApplicationBuilder();
+builder.Logging.ClearProviders();
+var agents = builder.Services.AddDurableAgents();
+agents.Worker.UseFileBackend(data);
+agents.AddAgent("durable", a =>
+{
+    a.Model = new ConversationScriptedModel(log);
+    a.Policy = new AgentPolicy { RestateGoalEvery = 0 };
+    a.Tools.Add(new AgentTool(AIFunctionFactory.Create(async (int n, CancellationToken ct) =>
+    {
+        var key = AgentCallContext.Current!.IdempotencyKey;
+        log.Append("tools.log", $"start {key} n{n}");
+        while (n > 0 && !log.Released)
+        {
+            await Task.Delay(20, ct); // n > 0 blocks until the test releases it: a fan-out in flight
+        }
+
+        log.Append("tools.log", $"done {key} n{n}");
+        return $"appended {n}";
+    }, "slow_append", "Appends a number.")));
+    a.Tools.Add(new AgentTool(AIFunctionFactory.Create((int n) =>
+    {
+        log.Append("tools.log", $"done {AgentCallContext.Current!.IdempotencyKey} write{n}");
+        return $"wrote {n}";
+    }, "guarded_write", "Writes, after approval.")) { RequiresApproval = true, Permission = ToolPermission.Write });
+});
+
+using var host = builder.Build();
+await host.StartAsync();
+var runs = host.Services.GetRequiredService<AgentRunClient>();
+Console.WriteLine("READY");
+while (await Console.In.ReadLineAsync() is { } line)
+{
+    var parts = line.Split(' ', 2, StringSplitOptions.TrimEntries);
+    var id = parts.Length > 1 ? parts[1] : "";
+    switch (parts[0])
+    {
+        case "start":
+            await runs.StartRunAsync("durable", "Append numbers, then write.", id);
+            Console.WriteLine("OK");
+            break;
+        case "status":
+            var view = await runs.GetRunAsync(id);
+            var history = view is null ? [] : await runs.Orchestrations.GetOrchestrationHistoryAsync(id);
+            var completed = history.Count(e => e is DurableAgents.Orchestration.History.TaskCompletedEvent);
+            Console.WriteLine($"STATUS {view?.Status?.Phase ?? "none"} {view?.RuntimeStatus} {completed}");
+            break;
+        case "approve":
+            Console.WriteLine($"OK {await runs.SubmitApprovalAsync(id, new ApprovalDecision(true, Approver: "test"))}");
+            break;
+        case "result":
+            var run = await runs.GetRunAsync(id);
+            Console.WriteLine(run?.Result is { } r ? $"RESULT {r.Outcome} {r.Answer}" : "RESULT none");
+            break;
+        default:
+            Console.WriteLine($"ERROR unknown command '{parts[0]}'");
+            break;
+    }
+}
+
+await host.StopAsync();
