@@ -32,7 +32,7 @@ public sealed class HostProcessTests
         Assert.Equal(firstStart, after.GetProperty("status").GetProperty("lastOccurrence").GetString());
     }
 
-    [Fact(Skip = "Needs the real AgentRun orchestration (branch wt/agents), which is not merged into main yet; the stand-in lives only in this test project, not in the host process.")]
+    [Fact]
     public async Task ApprovalSample_SurvivesAKillWhileAwaitingApproval_AndCompletesAfterApproval()
     {
         using var data = new TempFolder("da-blackbox");
