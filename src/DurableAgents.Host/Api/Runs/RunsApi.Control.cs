@@ -1,0 +1,154 @@
+using System.Text.Json;
+using DurableAgents.Host.Security;
+using DurableAgents.Orchestration;
+using DurableAgents.Runs;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace DurableAgents.Host.Api.Runs;
+
+/// <summary>Commands on a run: approval, events, terminate, suspend, resume, purge.</summary>
+public static partial class RunsApi
+{
+    private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
+
+    private static async Task<Results<Accepted<CommandAccepted>, ProblemHttpResult>> ApproveAsync(
+        string id, HttpContext http, AgentRunClient runs, ApprovalDeduplicator deduplicator, CancellationToken cancellationToken)
+    {
+        var body = ApprovalAuthFilter.GetBody(http);
+        ApprovalRequest? request;
+        try
+        {
+            request = JsonSerializer.Deserialize<ApprovalRequest>(body.Span, Web);
+        }
+        catch (JsonException)
+        {
+            return Problems.BadRequest("The body is not valid JSON. Send {\"approved\": true|false, \"callIds\": [...], \"approver\": \"...\", \"comment\": \"...\"}.");
+        }
+
+        if (request?.Approved is not { } approved)
+        {
+            return Problems.BadRequest("The body needs \"approved\": true or false.");
+        }
+
+        var run = await runs.GetRunAsync(id, cancellationToken);
+        if (run is null)
+        {
+            return Problems.RunNotFound(id);
+        }
+
+        // Bind the decision to the calls pending now, so a late duplicate cannot decide a later approval request.
+        var pending = run.Status?.PendingApprovals?.Select(p => p.CallId).ToList() ?? [];
+        var callIds = request.CallIds is { Count: > 0 } named ? named : pending;
+        var decision = new ApprovalDecision(approved, callIds, request.Approver, request.Comment);
+        if (deduplicator.IsRepeat(id, decision))
+        {
+            return TypedResults.Accepted((string?)null, new CommandAccepted(id, "already-delivered"));
+        }
+
+        return await runs.SubmitApprovalAsync(id, decision, cancellationToken) switch
+        {
+            ApprovalSubmitResult.Accepted => Accept(deduplicator, id, decision),
+            ApprovalSubmitResult.RunNotFound => Problems.RunNotFound(id),
+            _ => Problems.Conflict($"Run '{id}' is not awaiting approval (it is {run.RuntimeStatus}, phase '{run.Status?.Phase ?? "unknown"}')."),
+        };
+    }
+
+    private static Accepted<CommandAccepted> Accept(ApprovalDeduplicator deduplicator, string id, ApprovalDecision decision)
+    {
+        deduplicator.Remember(id, decision);
+        return TypedResults.Accepted((string?)null, new CommandAccepted(id, "delivered"));
+    }
+
+    private static async Task<Results<Accepted<CommandAccepted>, ProblemHttpResult>> RaiseEventAsync(
+        string id, string name, HttpRequest request, AgentRunClient runs, CancellationToken cancellationToken)
+    {
+        if (name.Length is 0 or > 128 || !name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))
+        {
+            return Problems.BadRequest($"Event name '{name}' is not valid: use 1 to 128 letters, digits, '-', '_' or '.'.");
+        }
+
+        JsonElement? payload = null;
+        if (request.ContentLength is not 0)
+        {
+            try
+            {
+                using var document = await JsonDocument.ParseAsync(request.Body, cancellationToken: cancellationToken);
+                payload = document.RootElement.Clone();
+            }
+            catch (JsonException)
+            {
+                return Problems.BadRequest("The event body is not valid JSON.");
+            }
+        }
+
+        var run = await runs.GetRunAsync(id, cancellationToken);
+        if (run is null)
+        {
+            return Problems.RunNotFound(id);
+        }
+
+        if (run.RuntimeStatus.IsTerminal())
+        {
+            return Problems.Conflict($"Run '{id}' is {run.RuntimeStatus}; it takes no more events.");
+        }
+
+        await runs.Orchestrations.RaiseEventAsync(id, name, payload, cancellationToken);
+        return TypedResults.Accepted((string?)null, new CommandAccepted(id, "event-raised"));
+    }
+
+    private static Task<Results<Accepted<CommandAccepted>, ProblemHttpResult>> TerminateAsync(
+        string id, AgentRunClient runs, CancellationToken cancellationToken, string? reason = null) =>
+        CommandAsync(id, runs, s => !s.IsTerminal(), "is already finished", "terminating",
+            () => runs.Orchestrations.TerminateInstanceAsync(id, reason ?? "Terminated over the HTTP API.", cancellationToken), cancellationToken);
+
+    private static Task<Results<Accepted<CommandAccepted>, ProblemHttpResult>> SuspendAsync(
+        string id, AgentRunClient runs, CancellationToken cancellationToken, string? reason = null) =>
+        CommandAsync(id, runs, s => s is OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Pending, "is not running", "suspending",
+            () => runs.Orchestrations.SuspendInstanceAsync(id, reason, cancellationToken), cancellationToken);
+
+    private static Task<Results<Accepted<CommandAccepted>, ProblemHttpResult>> ResumeAsync(
+        string id, AgentRunClient runs, CancellationToken cancellationToken, string? reason = null) =>
+        CommandAsync(id, runs, s => s == OrchestrationRuntimeStatus.Suspended, "is not suspended", "resuming",
+            () => runs.Orchestrations.ResumeInstanceAsync(id, reason, cancellationToken), cancellationToken);
+
+    private static async Task<Results<Ok<PurgeResponse>, ProblemHttpResult>> PurgeAsync(
+        string id, AgentRunClient runs, CancellationToken cancellationToken)
+    {
+        var run = await runs.GetRunAsync(id, cancellationToken);
+        if (run is null)
+        {
+            return Problems.RunNotFound(id);
+        }
+
+        if (!run.RuntimeStatus.IsTerminal())
+        {
+            return Problems.Conflict($"Run '{id}' is {run.RuntimeStatus}; only finished runs can be deleted. Terminate it first.");
+        }
+
+        var deleted = await runs.Orchestrations.PurgeInstanceAsync(id, cancellationToken);
+        return TypedResults.Ok(new PurgeResponse(deleted ? 1 : 0));
+    }
+
+    private static async Task<Results<Accepted<CommandAccepted>, ProblemHttpResult>> CommandAsync(
+        string id, AgentRunClient runs, Func<OrchestrationRuntimeStatus, bool> allowed, string refusal, string status,
+        Func<Task> command, CancellationToken cancellationToken)
+    {
+        var run = await runs.GetRunAsync(id, cancellationToken);
+        if (run is null)
+        {
+            return Problems.RunNotFound(id);
+        }
+
+        if (!allowed(run.RuntimeStatus))
+        {
+            return Problems.Conflict($"Run '{id}' {refusal} (it is {run.RuntimeStatus}).");
+        }
+
+        await command();
+        return TypedResults.Accepted((string?)null, new CommandAccepted(id, status));
+    }
+}
+
+/// <summary>The answer to a purge.</summary>
+/// <param name="InstancesDeleted">1 when the run was deleted.</param>
+public sealed record PurgeResponse(int InstancesDeleted);

@@ -1,0 +1,158 @@
+using System.Text.Json;
+using DurableAgents.Host.Hosting;
+using DurableAgents.Host.Security;
+using DurableAgents.Orchestration;
+using DurableAgents.Orchestration.Client;
+using DurableAgents.Runs;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace DurableAgents.Host.Api.Runs;
+
+/// <summary>The runs API: start, read, list, history, and the run commands.</summary>
+public static partial class RunsApi
+{
+    /// <summary>Maps <c>POST /api/agents/{agent}/runs</c> and <c>/api/runs/...</c>.</summary>
+    public static IEndpointRouteBuilder MapRunsApi(this IEndpointRouteBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapGroup("/api/agents").WithTags("Runs").AddEndpointFilter<ApiKeyFilter>()
+            .MapPost("/{agent}/runs", StartAsync).WithName("StartRun");
+
+        var runs = app.MapGroup("/api/runs").WithTags("Runs").AddEndpointFilter<RunIdFilter>();
+        var managed = runs.MapGroup("").AddEndpointFilter<ApiKeyFilter>();
+        managed.MapGet("", ListAsync).WithName("ListRuns");
+        managed.MapGet("/{id}", GetAsync).WithName("GetRun");
+        managed.MapGet("/{id}/history", HistoryAsync).WithName("GetRunHistory");
+        managed.MapPost("/{id}/events/{name}", RaiseEventAsync).WithName("RaiseRunEvent");
+        managed.MapPost("/{id}/terminate", TerminateAsync).WithName("TerminateRun");
+        managed.MapPost("/{id}/suspend", SuspendAsync).WithName("SuspendRun");
+        managed.MapPost("/{id}/resume", ResumeAsync).WithName("ResumeRun");
+        managed.MapDelete("/{id}", PurgeAsync).WithName("PurgeRun");
+
+        // Approval takes a key or a signed webhook body, so it reads the raw body itself.
+        runs.MapPost("/{id}/approval", ApproveAsync).WithName("ApproveRun")
+            .Accepts<ApprovalRequest>("application/json")
+            .AddEndpointFilter<ApprovalAuthFilter>();
+        return app;
+    }
+
+    private static async Task<Results<Accepted<RunUris>, ProblemHttpResult>> StartAsync(
+        string agent, StartRunRequest body, AgentRunClient runs, HttpContext http, CancellationToken cancellationToken)
+    {
+        if (runs.Catalog.Find(agent) is null)
+        {
+            return Problems.NotFound($"No agent named '{agent}' is registered. GET /api/agents lists the agents.");
+        }
+
+        if (body.Input is not { } input || input.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null)
+        {
+            return Problems.BadRequest("The body needs an 'input': the goal as a string, or an object.");
+        }
+
+        var goal = input.ValueKind == JsonValueKind.String ? input.GetString()! : input.GetRawText();
+        if (string.IsNullOrWhiteSpace(goal))
+        {
+            return Problems.BadRequest("The 'input' is empty; give the agent a goal.");
+        }
+
+        if (body.RunId is { } requested && !InstanceIds.IsValid(requested, out var idError))
+        {
+            return Problems.BadRequest(idError);
+        }
+
+        try
+        {
+            var id = await runs.StartRunAsync(agent, goal, body.RunId, cancellationToken);
+            var uris = RunMapper.Uris(http.Request, id);
+            http.Response.Headers.RetryAfter = "2";
+            return TypedResults.Accepted(uris.StatusQueryGetUri, uris);
+        }
+        catch (OrchestrationAlreadyExistsException)
+        {
+            return Problems.Conflict($"A run with id '{body.RunId}' is already running. Use another runId, or wait for it to finish.");
+        }
+    }
+
+    private static async Task<Results<Ok<RunResponse>, ProblemHttpResult>> GetAsync(
+        string id, AgentRunClient runs, IOptions<DurableAgentsHostOptions> options, CancellationToken cancellationToken, bool showHistory = false)
+    {
+        var run = await runs.GetRunAsync(id, cancellationToken);
+        if (run is null)
+        {
+            return Problems.RunNotFound(id);
+        }
+
+        var history = showHistory
+            ? HistoryEntry.From(await runs.Orchestrations.GetOrchestrationHistoryAsync(id, cancellationToken), options.Value.HistoryValueMaxChars)
+            : null;
+        return TypedResults.Ok(RunMapper.ToResponse(run, history));
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<HistoryEntry>>, ProblemHttpResult>> HistoryAsync(
+        string id, AgentRunClient runs, IOptions<DurableAgentsHostOptions> options, CancellationToken cancellationToken)
+    {
+        if (await runs.GetRunAsync(id, cancellationToken) is null)
+        {
+            return Problems.RunNotFound(id);
+        }
+
+        var history = await runs.Orchestrations.GetOrchestrationHistoryAsync(id, cancellationToken);
+        return TypedResults.Ok(HistoryEntry.From(history, options.Value.HistoryValueMaxChars));
+    }
+
+    private static async Task<Results<Ok<RunListResponse>, ProblemHttpResult>> ListAsync(
+        AgentRunClient runs,
+        HttpResponse response,
+        CancellationToken cancellationToken,
+        string? runtimeStatus = null,
+        string? agent = null,
+        DateTime? createdFrom = null,
+        int top = 50,
+        string? continuationToken = null)
+    {
+        if (top is < 1 or > 1000)
+        {
+            return Problems.BadRequest($"top is {top}; use 1 to 1000.");
+        }
+
+        var statuses = new List<OrchestrationRuntimeStatus>();
+        foreach (var part in (runtimeStatus ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!Enum.TryParse<OrchestrationRuntimeStatus>(part, ignoreCase: true, out var status) || !Enum.IsDefined(status))
+            {
+                return Problems.BadRequest($"runtimeStatus '{part}' is not known; use Pending, Running, Completed, Failed, Terminated or Suspended (comma-separated).");
+            }
+
+            statuses.Add(status);
+        }
+
+        var page = await runs.Orchestrations.QueryInstancesAsync(
+            new OrchestrationQuery
+            {
+                Name = AgentRunNames.Orchestrator,
+                Statuses = statuses,
+                CreatedFrom = createdFrom?.ToUniversalTime(),
+                PageSize = top,
+                ContinuationToken = continuationToken,
+                FetchInputsAndOutputs = false,
+            },
+            cancellationToken);
+        var items = new List<RunResponse>();
+        foreach (var instance in page.Instances)
+        {
+            if (await runs.GetRunAsync(instance.InstanceId, cancellationToken) is { } run
+                && (agent is null || string.Equals(run.Agent, agent, StringComparison.OrdinalIgnoreCase)))
+            {
+                items.Add(RunMapper.ToResponse(run));
+            }
+        }
+
+        if (page.ContinuationToken is { } next)
+        {
+            response.Headers["x-ms-continuation-token"] = next;
+        }
+
+        return TypedResults.Ok(new RunListResponse(items, page.ContinuationToken));
+    }
+}

@@ -1,0 +1,33 @@
+using DurableAgents.Orchestration.Client;
+using DurableAgents.Orchestration.History;
+
+namespace DurableAgents.Host.Demo;
+
+/// <summary>Prints a run's history events as they are appended.</summary>
+internal sealed class HistoryPrinter(DurableTaskClient client, string runId)
+{
+    public int Count { get; private set; }
+
+    public async Task PrintNewAsync(CancellationToken cancellationToken)
+    {
+        var history = await client.GetOrchestrationHistoryAsync(runId, cancellationToken);
+        for (; Count < history.Count; Count++)
+        {
+            if (Describe(history[Count]) is { } line)
+            {
+                Console.WriteLine($"   {history[Count].Timestamp:HH:mm:ss.fff}  {line}");
+            }
+        }
+    }
+
+    private static string? Describe(HistoryEvent e) => e switch
+    {
+        TaskScheduledEvent s => $"-> {s.Name}",
+        TaskCompletedEvent c => $"<- done: {DemoTour.Short(c.Result)}",
+        TaskFailedEvent f => $"<- failed: {f.Failure.ErrorMessage}",
+        TimerCreatedEvent t => $"timer until {t.FireAt:HH:mm:ss}",
+        EventRaisedEvent r => $"event '{r.Name}' received",
+        ExecutionCompletedEvent c => $"execution {c.Status}",
+        _ => null,
+    };
+}

@@ -1,0 +1,59 @@
+using DurableAgents.Orchestration;
+using DurableAgents.Runs;
+
+namespace DurableAgents.Schedules;
+
+/// <summary>What the schedule asks the start activity to do.</summary>
+/// <param name="RunId">The deterministic run id.</param>
+/// <param name="Agent">The agent.</param>
+/// <param name="Input">The goal.</param>
+/// <param name="Occurrence">The occurrence (UTC); null for a manual trigger.</param>
+public sealed record ScheduledRunRequest(string RunId, string Agent, string Input, DateTime? Occurrence);
+
+/// <summary>What the start activity did.</summary>
+/// <param name="Started">True when this call started the run.</param>
+/// <param name="Message">Why not, when it did not.</param>
+public sealed record ScheduledRunStart(bool Started, string? Message);
+
+/// <summary>Starts a scheduled run; a run that already exists with this id (in any state) is left alone, so an occurrence fires once.</summary>
+/// <remarks>Runs at least once: the existence check plus the backend's refusal of a duplicate id make a repeat harmless.</remarks>
+public sealed class StartScheduledRunActivity(AgentRunClient runs) : TaskActivity<ScheduledRunRequest, ScheduledRunStart>
+{
+    /// <inheritdoc />
+    public override async Task<ScheduledRunStart> RunAsync(TaskActivityContext context, ScheduledRunRequest input)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(input);
+        if (await runs.Orchestrations.GetInstanceAsync(input.RunId, cancellation: context.CancellationToken) is not null)
+        {
+            return new ScheduledRunStart(false, $"Run {input.RunId} already exists; not started again.");
+        }
+
+        try
+        {
+            await runs.StartRunAsync(input.Agent, input.Input, input.RunId, context.CancellationToken);
+            return new ScheduledRunStart(true, null);
+        }
+        catch (OrchestrationAlreadyExistsException)
+        {
+            return new ScheduledRunStart(false, $"Run {input.RunId} already exists; not started again.");
+        }
+        catch (AgentNotFoundException e)
+        {
+            // Not retryable: the schedule records it and keeps its rhythm instead of failing for good.
+            return new ScheduledRunStart(false, e.Message);
+        }
+    }
+}
+
+/// <summary>True while a run is pending, running or suspended.</summary>
+public sealed class IsRunActiveActivity(AgentRunClient runs) : TaskActivity<string, bool>
+{
+    /// <inheritdoc />
+    public override async Task<bool> RunAsync(TaskActivityContext context, string input)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var metadata = await runs.Orchestrations.GetInstanceAsync(input, cancellation: context.CancellationToken);
+        return metadata is { IsRunning: true };
+    }
+}

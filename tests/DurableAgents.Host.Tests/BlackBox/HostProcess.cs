@@ -1,0 +1,118 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using DurableAgents.Testing;
+
+namespace DurableAgents.Host.Tests.BlackBox;
+
+/// <summary>The real host as a child process (<c>dotnet DurableAgents.Host.dll</c>) on a free loopback port.</summary>
+public sealed class HostProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+
+    private HostProcess(Process process, int port)
+    {
+        _process = process;
+        Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+    }
+
+    public HttpClient Http { get; }
+
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    public static async Task<HostProcess> StartAsync(string dataPath, params string[] extraArgs)
+    {
+        var port = FreePort();
+        var dll = Path.Combine(AppContext.BaseDirectory, "DurableAgents.Host.dll");
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = dataPath,
+        };
+        foreach (var arg in new[] { dll, "--urls", $"http://127.0.0.1:{port}", "--DurableAgents:DataPath", dataPath, "--DurableAgents:Backend", "file" }.Concat(extraArgs))
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        // The child must not pick up a model or storage account from the test machine.
+        foreach (var name in new[] { "OPENAI_API_KEY", "OPENAI_BASE_URL", "AzureWebJobsStorage", "FUNCTIONS_CUSTOMHANDLER_PORT", "ASPNETCORE_URLS" })
+        {
+            info.Environment.Remove(name);
+        }
+
+        var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start the host process.");
+        var host = new HostProcess(process, port);
+        process.OutputDataReceived += (_, e) => host.Append(e.Data);
+        process.ErrorDataReceived += (_, e) => host.Append(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        await TestDeadline.WaitUntilAsync(async () =>
+        {
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"The host exited with {process.ExitCode}:\n{host.Output}");
+            }
+
+            try
+            {
+                return (await host.Http.GetAsync("/health")).StatusCode == HttpStatusCode.OK;
+            }
+            catch (HttpRequestException)
+            {
+                return false;
+            }
+        }, "host process answers /health");
+        return host;
+    }
+
+    /// <summary>SIGKILL, no shutdown code runs.</summary>
+    public async Task KillAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+
+        await _process.WaitForExitAsync(TestDeadline.Token());
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync();
+        _process.Dispose();
+        Http.Dispose();
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_output)
+        {
+            _output.AppendLine(line);
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

@@ -1,0 +1,58 @@
+using DurableAgents.Orchestration;
+using DurableAgents.Testing;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DurableAgents.Host.Tests.Infrastructure;
+
+/// <summary>The host in-process on the in-memory backend, with the stand-in run, a temp data path and optional settings.</summary>
+public sealed class HostFactory : WebApplicationFactory<Program>
+{
+    private readonly TempFolder _data = new("da-host");
+    private readonly Dictionary<string, string?> _settings;
+
+    public HostFactory(Dictionary<string, string?>? settings = null)
+    {
+        _settings = new Dictionary<string, string?>(settings ?? [])
+        {
+            ["DurableAgents:Backend"] = settings?.GetValueOrDefault("DurableAgents:Backend") ?? "memory",
+            ["DurableAgents:DataPath"] = _data.Path,
+        };
+    }
+
+    public const string Key = "test-key-123";
+    public const string Secret = "webhook-secret-xyz";
+
+    /// <summary>A host with a key and a webhook secret.</summary>
+    public static HostFactory WithKey(Dictionary<string, string?>? more = null)
+    {
+        var settings = new Dictionary<string, string?>(more ?? [])
+        {
+            ["DurableAgents:ApiKeys:0"] = Key,
+            ["DurableAgents:WebhookSecret"] = Secret,
+        };
+        return new HostFactory(settings);
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureTestServices(services =>
+            StandInAgentRun.Register((DurableTaskRegistry)services.Single(d => d.ServiceType == typeof(DurableTaskRegistry)).ImplementationInstance!));
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            _data.Dispose();
+        }
+    }
+}
