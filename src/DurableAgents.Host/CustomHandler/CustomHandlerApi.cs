@@ -1,3 +1,4 @@
+using DurableAgents.Host.Triggers.Queue;
 using System.Net;
 using System.Text.Json;
 using DurableAgents.Host.Api;
@@ -25,11 +26,12 @@ public static class CustomHandlerApi
         return app;
     }
 
-    // Data.message: {"agent": "...", "input": <string or object>, "runId": "..."}. Without a runId the queue message id makes
-    // one, so a redelivered message does not start a second run.
+    // Data holds the queue message ({"agent": "...", "input": <string or object>, "runId": "..."}); the same handler as the host's own
+    // queue poller decides. A failure answer makes the Functions host deliver the message again, and after maxDequeueCount it moves
+    // the message to the poison queue itself.
     private static async Task<Results<Ok<InvocationResponse>, ProblemHttpResult>> StartRunAsync(
-        InvocationRequest invocation, HttpContext http, AgentRunClient runs, IConfiguration configuration,
-        IOptions<DurableAgentsHostOptions> options, CancellationToken cancellationToken)
+        InvocationRequest invocation, HttpContext http, QueueRunStarter starter, IConfiguration configuration,
+        IOptions<DurableAgentsHostOptions> options, IOptions<QueueTriggerOptions> queueOptions, CancellationToken cancellationToken)
     {
         if (Refusal(http, configuration, options.Value) is { } refused)
         {
@@ -37,49 +39,26 @@ public static class CustomHandlerApi
         }
 
         var message = invocation.Data?.Values.FirstOrDefault() is { } raw ? InvocationValues.Unwrap(raw) : default;
-        if (message.ValueKind != JsonValueKind.Object)
+        var text = message.ValueKind switch
+        {
+            JsonValueKind.String => message.GetString()!,
+            JsonValueKind.Object => message.GetRawText(),
+            _ => null,
+        };
+        if (text is null)
         {
             return Problems.BadRequest("Data must hold the queue message: {\"agent\": \"...\", \"input\": ..., \"runId\": \"...\"}.");
         }
 
-        var agent = message.TryGetProperty("agent", out var a) && a.ValueKind == JsonValueKind.String ? a.GetString()! : "";
-        var goal = message.TryGetProperty("input", out var i) ? (i.ValueKind == JsonValueKind.String ? i.GetString() : i.GetRawText()) : null;
-        var runId = message.TryGetProperty("runId", out var r) && r.ValueKind == JsonValueKind.String ? r.GetString()
-            : InvocationValues.Text(invocation.Metadata, "Id") is { Length: > 0 } queueId ? $"queue-{queueId}" : null;
-        if (string.IsNullOrWhiteSpace(goal))
+        var messageId = InvocationValues.Text(invocation.Metadata, "Id") ?? Guid.NewGuid().ToString("N");
+        var dequeueCount = long.TryParse(InvocationValues.Text(invocation.Metadata, "DequeueCount"), out var n) ? n : 1;
+        var outcome = await starter.HandleAsync(text, messageId, dequeueCount, queueOptions.Value.MaxDequeueCount, cancellationToken);
+        return outcome.Kind switch
         {
-            return Problems.BadRequest("The queue message needs an 'input' (the goal).");
-        }
-
-        if (runId is not null && !InstanceIds.IsValid(runId, out var idError))
-        {
-            return Problems.BadRequest(idError);
-        }
-
-        if (runs.Catalog.Find(agent) is null)
-        {
-            return Problems.BadRequest($"The queue message names agent '{agent}', which is not registered; the message will go to the poison queue.");
-        }
-
-        string log;
-        if (runId is not null && await runs.Orchestrations.GetInstanceAsync(runId, cancellation: cancellationToken) is not null)
-        {
-            log = $"Run {runId} already exists; message ignored (redelivery).";
-        }
-        else
-        {
-            try
-            {
-                runId = await runs.StartRunAsync(agent, goal, runId, cancellationToken);
-                log = $"Started run {runId} of agent {agent}.";
-            }
-            catch (OrchestrationAlreadyExistsException)
-            {
-                log = $"Run {runId} already exists; message ignored (redelivery).";
-            }
-        }
-
-        return TypedResults.Ok(new InvocationResponse([], [log], runId));
+            QueueMessageOutcomeKind.Done => TypedResults.Ok(new InvocationResponse([], [$"Run {outcome.RunId} started (or already existed)."], outcome.RunId)),
+            QueueMessageOutcomeKind.Poison => Problems.BadRequest($"{outcome.Reason} The message will go to the poison queue."),
+            _ => TypedResults.Problem(outcome.Reason, statusCode: StatusCodes.Status503ServiceUnavailable),
+        };
     }
 
     private static ProblemHttpResult? Refusal(HttpContext http, IConfiguration configuration, DurableAgentsHostOptions options)

@@ -34,6 +34,7 @@ public static class DurableAgentsHostExtensions
         var model = ModelSelection.Apply(services, configuration);
         services.AddSingleton(new HostDescription(backend, model));
         agents.AddSchedules();
+        services.AddAgentQueueTrigger(configuration);
         services.Configure<ScheduleOptions>(o => o.Schedules.AddRange(
             ScheduleConfigurationReader.Read(configuration.GetSection(ScheduleOptions.Section))));
         if (options.Samples)

@@ -24,6 +24,9 @@ public sealed partial class DurableTaskRegistry
         return this;
     }
 
+    /// <summary>Removes an orchestrator registration (to register a replacement, e.g. a stand-in in tests); false if none.</summary>
+    public bool RemoveOrchestrator(TaskName name) => _orchestrators.Remove(name);
+
     /// <summary>Registers an activity factory under a name.</summary>
     public DurableTaskRegistry AddActivity(TaskName name, Func<IServiceProvider, ITaskActivity> factory)
     {

@@ -19,12 +19,8 @@ public static class StandInAgentRun
     public static void Register(DurableTaskRegistry registry)
     {
         // The real AgentRun is registered by AddDurableAgents; these API and schedule tests need a run whose behaviour they
-        // control, so the stand-in takes its place (the registry has no replace, hence the test-only reflection).
-        if (registry.OrchestratorNames.Contains(AgentRunNames.Orchestrator))
-        {
-            var field = typeof(DurableTaskRegistry).GetField("_orchestrators", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!;
-            ((System.Collections.IDictionary)field.GetValue(registry)!).Remove(new TaskName(AgentRunNames.Orchestrator));
-        }
+        // control, so the stand-in takes its place.
+        registry.RemoveOrchestrator(AgentRunNames.Orchestrator);
 
         if (registry.ActivityNames.Contains(RecordActivity))
         {
