@@ -55,7 +55,7 @@ public static class CustomHandlerApi
         var outcome = await starter.HandleAsync(text, messageId, dequeueCount, queueOptions.Value.MaxDequeueCount, cancellationToken);
         return outcome.Kind switch
         {
-            QueueMessageOutcomeKind.Done => TypedResults.Ok(new InvocationResponse([], [$"Run {outcome.RunId} started (or already existed)."], outcome.RunId)),
+            QueueMessageOutcomeKind.Done => TypedResults.Ok(new InvocationResponse([], [outcome.Reason!], outcome.RunId)),
             QueueMessageOutcomeKind.Poison => Problems.BadRequest($"{outcome.Reason} The message will go to the poison queue."),
             _ => TypedResults.Problem(outcome.Reason, statusCode: StatusCodes.Status503ServiceUnavailable),
         };

@@ -7,7 +7,7 @@ namespace DurableAgents.Host.Triggers.Queue;
 /// <summary>What to do with a queue message after handling it.</summary>
 /// <param name="Kind">Done (delete it), Retry (leave it for another delivery) or Poison (move it aside).</param>
 /// <param name="RunId">The run it started (or that already existed).</param>
-/// <param name="Reason">Why it is retried or poisoned.</param>
+/// <param name="Reason">What was done, or why it is retried or poisoned.</param>
 public sealed record QueueMessageOutcome(QueueMessageOutcomeKind Kind, string? RunId, string? Reason);
 
 /// <summary>The three outcomes of handling a queue message.</summary>
@@ -48,14 +48,20 @@ public sealed partial class QueueRunStarter(AgentRunClient runs, ILogger<QueueRu
         var runId = message.RunId ?? $"queue-{messageId}";
         try
         {
+            // A finished run with this id may be replaced by a new start, so a late redelivery must be caught here, not by the start.
+            if (await runs.Orchestrations.GetInstanceAsync(runId, cancellation: cancellationToken) is not null)
+            {
+                return new QueueMessageOutcome(QueueMessageOutcomeKind.Done, runId, $"Run {runId} already exists; message ignored (redelivery).");
+            }
+
             await runs.StartRunAsync(message.Agent, message.Goal, runId, cancellationToken);
             LogStarted(runId, message.Agent, messageId);
-            return new QueueMessageOutcome(QueueMessageOutcomeKind.Done, runId, null);
+            return new QueueMessageOutcome(QueueMessageOutcomeKind.Done, runId, $"Started run {runId} of agent {message.Agent}.");
         }
         catch (OrchestrationAlreadyExistsException)
         {
             // A redelivery of a message whose run already started: nothing more to do.
-            return new QueueMessageOutcome(QueueMessageOutcomeKind.Done, runId, null);
+            return new QueueMessageOutcome(QueueMessageOutcomeKind.Done, runId, $"Run {runId} already exists; message ignored (redelivery).");
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
