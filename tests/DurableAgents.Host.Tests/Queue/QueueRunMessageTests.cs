@@ -1,0 +1,38 @@
+using DurableAgents.Host.Triggers.Queue;
+using DurableAgents.Orchestration.AzureStorage.Storage;
+
+namespace DurableAgents.Host.Tests.Queue;
+
+public sealed class QueueRunMessageTests
+{
+    [Fact]
+    public void PlainJson_WithStringInput_IsRead()
+    {
+        Assert.True(QueueRunMessage.TryParse("{\"agent\":\"background\",\"input\":\"summarise\",\"runId\":\"r-1\"}", out var m, out _));
+        Assert.Equal(new QueueRunMessage("background", "summarise", "r-1"), m);
+    }
+
+    [Fact]
+    public void Base64Json_WithObjectInput_IsRead_AsTheObjectsJson()
+    {
+        var text = QueueMessageEncoding.ToBase64("{\"agent\":\"background\",\"input\":{\"ticket\":42}}");
+
+        Assert.True(QueueRunMessage.TryParse(text, out var m, out _));
+        Assert.Equal("background", m!.Agent);
+        Assert.Equal("{\"ticket\":42}", m.Goal);
+        Assert.Null(m.RunId);
+    }
+
+    [Theory]
+    [InlineData("not json at all", "neither JSON nor base64")]
+    [InlineData("{\"agent\": ", "not valid JSON")]
+    [InlineData("[1,2]", "must be a JSON object")]
+    [InlineData("{\"input\":\"x\"}", "no \"agent\"")]
+    [InlineData("{\"agent\":\"a\"}", "no \"input\"")]
+    [InlineData("{\"agent\":\"a\",\"input\":\"x\",\"runId\":\"bad/id\"}", "\"runId\" is not usable")]
+    public void InvalidMessages_SayWhatIsWrong(string text, string expected)
+    {
+        Assert.False(QueueRunMessage.TryParse(text, out _, out var error));
+        Assert.Contains(expected, error, StringComparison.Ordinal);
+    }
+}
