@@ -47,9 +47,9 @@ public sealed partial class AzureStorageOrchestrationService
                 // Starting an id whose last run finished replaces that run (as Durable Functions does), in a new history generation.
                 var record = new InstanceRecord(state, existing is null ? 0 : existing.Record.Generation + 1, []);
                 await _store.WriteAsync(record, existing?.ETag, cancellationToken).ConfigureAwait(false);
-                if (existing is not null)
+                if (existing is { Record.Chunks.Count: > 0 })
                 {
-                    _ = DeleteHistoryQuietlyAsync(id, existing.Record.Generation);
+                    _ = DeleteHistoryQuietlyAsync(existing.Record);
                 }
 
                 break;

@@ -46,7 +46,7 @@ public sealed partial class AzureStorageOrchestrationService
             if (stored is null && !messages.Any(m => m.Event is ExecutionStartedEvent))
             {
                 LogDroppedMessages(id, messages.Count);
-                await ready.Pump.CompleteAsync(id, handles, cancellationToken).ConfigureAwait(false);
+                ready.Pump.Complete(id, handles);
                 continue;
             }
 
@@ -74,7 +74,7 @@ public sealed partial class AzureStorageOrchestrationService
                 pump.RememberState(workItem.InstanceId, stored);
             }
 
-            await pump.CompleteAsync(workItem.InstanceId, token.Handles, cancellationToken).ConfigureAwait(false);
+            pump.Complete(workItem.InstanceId, token.Handles);
         }
 
         SignalStateChanged(workItem.InstanceId);
@@ -122,23 +122,38 @@ public sealed partial class AzureStorageOrchestrationService
 
         var previous = stored?.Record;
         var generation = previous is null ? 0 : result.ReplaceHistory ? previous.Generation + 1 : previous.Generation;
-        var chunks = previous is null || result.ReplaceHistory ? new List<string>() : previous.Chunks.ToList();
-        if (result.NewEvents.Count > 0)
+        var fresh = previous is null || result.ReplaceHistory;
+        var chunks = fresh ? new List<string>() : previous!.Chunks.ToList();
+        var tail = (fresh ? [] : previous!.Tail ?? []).Concat(result.NewEvents).ToList();
+
+        // The chunk and the messages only need to precede the state write, not each other.
+        var chunk = Task.FromResult<string?>(null);
+        if (result.NewEvents.Count > 0 && System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(tail, HistorySerializer.Options) is { } bytes
+            && bytes.Length > InstanceRecord.InlineLimitBytes)
         {
-            chunks.Add(await _store.WriteChunkAsync(instanceId, generation, chunks.Count, result.NewEvents, cancellationToken).ConfigureAwait(false));
+            chunk = _store.WriteChunkAsync(instanceId, generation, chunks.Count, bytes, cancellationToken);
+            tail = [];
         }
 
         await Task.WhenAll(
             result.ActivityMessages.Select(m => _sender.SendActivityAsync(m, cancellationToken))
-                .Concat(result.OrchestratorMessages.Select(m => _sender.SendToInstanceAsync(m, cancellationToken)))).ConfigureAwait(false);
+                .Concat(result.OrchestratorMessages.Select(m => _sender.SendToInstanceAsync(m, cancellationToken)))
+                .Append(chunk)).ConfigureAwait(false);
+        if (await chunk.ConfigureAwait(false) is { } chunkId)
+        {
+            chunks.Add(chunkId);
+        }
 
-        var record = new InstanceRecord(result.State, generation, chunks);
+        var record = new InstanceRecord(result.State, generation, chunks, tail);
         try
         {
             var etag = await _store.WriteAsync(record, stored?.ETag, cancellationToken).ConfigureAwait(false);
             if (result.ReplaceHistory && previous is not null)
             {
-                _ = DeleteHistoryQuietlyAsync(instanceId, previous.Generation);
+                if (previous.Chunks.Count > 0)
+                {
+                    _ = DeleteHistoryQuietlyAsync(previous);
+                }
             }
 
             return new StoredInstance(record, etag);
@@ -149,15 +164,15 @@ public sealed partial class AzureStorageOrchestrationService
         }
     }
 
-    private async Task DeleteHistoryQuietlyAsync(string instanceId, int generation)
+    private async Task DeleteHistoryQuietlyAsync(InstanceRecord replaced)
     {
         try
         {
-            await _store.DeleteHistoryAsync(instanceId, generation, CancellationToken.None).ConfigureAwait(false);
+            await _store.DeleteChunksAsync(replaced, CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception ex)
         {
-            LogHistoryCleanupFailed(ex, instanceId);
+            LogHistoryCleanupFailed(ex, replaced.State.InstanceId);
         }
     }
 

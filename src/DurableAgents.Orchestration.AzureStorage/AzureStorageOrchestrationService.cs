@@ -59,10 +59,15 @@ public sealed partial class AzureStorageOrchestrationService : IOrchestrationSer
         _largeMessages = _connection.GetBlobContainerClient(_layout.LargeMessagesContainer);
         _store = new InstanceStore(_connection.GetBlobContainerClient(_layout.InstancesContainer));
         _codec = new MessageCodec(_largeMessages, options.LargeMessageThresholdBytes);
-        _sender = new MessageSender(_layout, _controlQueues, _workItems, _codec, _clock, options.MaxTimerHop);
+        _sender = new MessageSender(_layout, _controlQueues, _workItems, _codec, _clock, options.MaxTimerHop, options.MessageVisibilityTimeout);
         _activities = new ActivityQueue(_workItems, _codec, options, _loggerFactory.CreateLogger<ActivityQueue>());
         _sender.ControlMessageSent += p => { if (_pumps.TryGetValue(p, out var pump)) { pump.Poke(); } };
         _sender.WorkItemSent += _activities.Poke;
+        if (options.Mode == AzureStorageMode.Polling)
+        {
+            _sender.LocalPartition = p => _pumps.TryGetValue(p, out var pump) ? pump : null;
+            _sender.LocalActivities = _activities;
+        }
     }
 
     /// <summary>The settings in use.</summary>
@@ -109,6 +114,8 @@ public sealed partial class AzureStorageOrchestrationService : IOrchestrationSer
                 await _partitions.StopAsync().ConfigureAwait(false);
                 _partitions = null;
             }
+
+            await _activities.ReleaseFetchedAsync().ConfigureAwait(false);
         }
         finally
         {

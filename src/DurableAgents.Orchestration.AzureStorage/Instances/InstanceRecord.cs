@@ -1,5 +1,6 @@
 using Azure;
 using DurableAgents.Orchestration.Backend;
+using DurableAgents.Orchestration.History;
 
 namespace DurableAgents.Orchestration.AzureStorage.Instances;
 
@@ -10,7 +11,15 @@ namespace DurableAgents.Orchestration.AzureStorage.Instances;
 /// The ids of this generation's history chunks, in order. Each commit writes its chunk under a fresh id, so a chunk written by a
 /// host that then loses the ETag race never replaces the winner's chunk.
 /// </param>
-internal sealed record InstanceRecord(OrchestrationState State, int Generation, IReadOnlyList<string> Chunks);
+/// <param name="Tail">
+/// The newest events, kept inline until they outgrow <see cref="InlineLimitBytes"/> and move to a chunk: most episodes then write
+/// one blob instead of two, and the state blob stays bounded.
+/// </param>
+internal sealed record InstanceRecord(OrchestrationState State, int Generation, IReadOnlyList<string> Chunks, IReadOnlyList<HistoryEvent>? Tail = null)
+{
+    /// <summary>Inline history above this size (serialized) moves to a chunk blob.</summary>
+    public const int InlineLimitBytes = 16 * 1024;
+}
 
 /// <summary>A state blob as read, with the ETag that a conditional write must match.</summary>
 /// <param name="Record">The record.</param>

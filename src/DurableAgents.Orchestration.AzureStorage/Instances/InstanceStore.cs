@@ -41,11 +41,10 @@ internal sealed partial class InstanceStore(BlobContainerClient container)
         return result.ETag;
     }
 
-    /// <summary>Writes one episode's events as a new chunk under a fresh id and returns the id.</summary>
-    public async Task<string> WriteChunkAsync(string instanceId, int generation, int index, IReadOnlyList<HistoryEvent> events, CancellationToken cancellationToken)
+    /// <summary>Writes serialized events as a new chunk under a fresh id and returns the id.</summary>
+    public async Task<string?> WriteChunkAsync(string instanceId, int generation, int index, byte[] bytes, CancellationToken cancellationToken)
     {
         var chunkId = Guid.NewGuid().ToString("N")[..12];
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(events, HistorySerializer.Options);
         await container.GetBlobClient(InstanceBlobNames.HistoryChunk(instanceId, generation, index, chunkId))
             .UploadAsync(BinaryData.FromBytes(bytes), new BlobUploadOptions { ContentType = "application/json" }, cancellationToken)
             .ConfigureAwait(false);
@@ -67,7 +66,7 @@ internal sealed partial class InstanceStore(BlobContainerClient container)
                 parts[i] = JsonSerializer.Deserialize<List<HistoryEvent>>(blob.Content.ToMemory().Span, HistorySerializer.Options)
                     ?? throw new InvalidDataException($"History chunk '{name}' is empty.");
             }).ConfigureAwait(false);
-        return parts.SelectMany(p => p).ToList();
+        return parts.SelectMany(p => p).Concat(record.Tail ?? []).ToList();
     }
 
     /// <summary>Deletes every history blob of the instance, or of one generation; best effort for garbage.</summary>
@@ -83,6 +82,13 @@ internal sealed partial class InstanceStore(BlobContainerClient container)
         await Parallel.ForEachAsync(names, new ParallelOptions { MaxDegreeOfParallelism = ParallelDownloads, CancellationToken = cancellationToken },
             async (name, ct) => await container.GetBlobClient(name).DeleteIfExistsAsync(null, ct).ConfigureAwait(false)).ConfigureAwait(false);
     }
+
+    /// <summary>Deletes the chunks a record points to (a replaced history); chunks of failed attempts are left for purge.</summary>
+    public Task DeleteChunksAsync(InstanceRecord record, CancellationToken cancellationToken) =>
+        Parallel.ForEachAsync(Enumerable.Range(0, record.Chunks.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = ParallelDownloads, CancellationToken = cancellationToken },
+            async (i, ct) => await container.GetBlobClient(InstanceBlobNames.HistoryChunk(record.State.InstanceId, record.Generation, i, record.Chunks[i]))
+                .DeleteIfExistsAsync(null, ct).ConfigureAwait(false));
 
     /// <summary>Deletes the state blob if it still has <paramref name="etag"/>.</summary>
     public Task DeleteStateAsync(string instanceId, ETag etag, CancellationToken cancellationToken) =>

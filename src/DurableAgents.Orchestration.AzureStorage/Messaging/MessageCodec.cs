@@ -23,18 +23,23 @@ internal sealed record DecodedMessage(TaskMessage Message, string? BlobName, str
 internal sealed class MessageCodec(BlobContainerClient largeMessages, int thresholdBytes)
 {
     /// <summary>Encodes <paramref name="message"/>, uploading its body first when it is too large for a queue message.</summary>
-    public async Task<string> EncodeAsync(TaskMessage message, CancellationToken cancellationToken)
+    public async Task<string> EncodeAsync(TaskMessage message, CancellationToken cancellationToken) =>
+        (await EncodeWithBlobAsync(message, cancellationToken).ConfigureAwait(false)).QueueText;
+
+    /// <summary>Encodes <paramref name="message"/> and says which large-message blob, if any, it now refers to.</summary>
+    public async Task<(string QueueText, string? BlobName)> EncodeWithBlobAsync(TaskMessage message, CancellationToken cancellationToken)
     {
+        string? blobName = null;
         var json = JsonSerializer.SerializeToUtf8Bytes(new QueueEnvelope(message, null), HistorySerializer.Options);
         if (json.Length > thresholdBytes)
         {
-            var blobName = $"{DateTime.UtcNow:yyyyMMdd}/{Guid.NewGuid():N}";
+            blobName = $"{DateTime.UtcNow:yyyyMMdd}/{Guid.NewGuid():N}";
             var body = JsonSerializer.SerializeToUtf8Bytes(message, HistorySerializer.Options);
             await largeMessages.GetBlobClient(blobName).UploadAsync(BinaryData.FromBytes(body), null, cancellationToken).ConfigureAwait(false);
             json = JsonSerializer.SerializeToUtf8Bytes(new QueueEnvelope(null, blobName), HistorySerializer.Options);
         }
 
-        return Convert.ToBase64String(json);
+        return (Convert.ToBase64String(json), blobName);
     }
 
     /// <summary>Decodes queue text (base64 or plain JSON, as a trigger may hand it over), downloading a large message's blob.</summary>

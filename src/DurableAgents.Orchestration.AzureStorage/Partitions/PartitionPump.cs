@@ -10,7 +10,7 @@ namespace DurableAgents.Orchestration.AzureStorage.Partitions;
 /// Runs one owned partition: fetches its control queue in batches, keeps the messages hidden while held, groups them by instance
 /// and offers instances to the dispatcher; holds timers that are almost due; re-enqueues far timers in hops.
 /// </summary>
-internal sealed partial class PartitionPump
+internal sealed partial class PartitionPump : ILocalTaker
 {
     private static readonly TimeSpan HoldWindowCap = TimeSpan.FromSeconds(5);
     private readonly QueueClient _queue;
@@ -58,6 +58,25 @@ internal sealed partial class PartitionPump
     /// <summary>Cuts the poller's back-off short: a message was just sent to this partition.</summary>
     public void Poke() => _poke.Set();
 
+    /// <inheritdoc />
+    public bool HasRoom => _active;
+
+    /// <inheritdoc />
+    public bool TryTake(QueueMessageHandle handle)
+    {
+        lock (_gate)
+        {
+            if (!_active)
+            {
+                return false;
+            }
+
+            _held[handle.QueueMessageId] = handle;
+            Deliver(handle);
+            return true;
+        }
+    }
+
     /// <summary>Locks the instance and takes its pending messages; null when it is locked, empty, or the partition is gone.</summary>
     public IReadOnlyList<QueueMessageHandle>? TryLock(string instanceId)
     {
@@ -81,27 +100,42 @@ internal sealed partial class PartitionPump
         }
     }
 
-    /// <summary>After a stored episode: deletes the consumed messages (and their large-message blobs) and unlocks the instance.</summary>
-    public async Task CompleteAsync(string instanceId, IReadOnlyList<QueueMessageHandle> consumed, CancellationToken cancellationToken)
+    /// <summary>
+    /// After a stored episode: unlocks the instance at once (its next episode may start) and deletes the consumed messages and their
+    /// large-message blobs in the background. Until deleted they stay known here, so a redelivery is not taken for a new message.
+    /// </summary>
+    public void Complete(string instanceId, IReadOnlyList<QueueMessageHandle> consumed)
+    {
+        Unlock(instanceId, consumed, putBack: false, forget: false);
+        _ = DeleteConsumedAsync(instanceId, consumed);
+    }
+
+    private async Task DeleteConsumedAsync(string instanceId, IReadOnlyList<QueueMessageHandle> consumed)
     {
         try
         {
-            await Task.WhenAll(consumed.Select(h => h.DeleteAsync(cancellationToken))).ConfigureAwait(false);
-            await Task.WhenAll(consumed.Select(h => _codec.DeleteBlobAsync(h.Decoded.BlobName, cancellationToken))).ConfigureAwait(false);
+            await Task.WhenAll(consumed.Select(h => h.DeleteAsync(CancellationToken.None))).ConfigureAwait(false);
+            await Task.WhenAll(consumed.Select(h => _codec.DeleteBlobAsync(h.Decoded.BlobName, CancellationToken.None))).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex)
         {
             // The episode is stored; undeleted messages come back and are recognised as duplicates.
             LogDeleteFailed(ex, instanceId, Partition);
         }
         finally
         {
-            Unlock(instanceId, consumed, putBack: false);
+            lock (_gate)
+            {
+                foreach (var m in consumed)
+                {
+                    _held.Remove(m.QueueMessageId);
+                }
+            }
         }
     }
 
     /// <summary>Unlocks without consuming: the messages go back to the front of the instance's queue.</summary>
-    public void Abandon(string instanceId, IReadOnlyList<QueueMessageHandle> messages) => Unlock(instanceId, messages, putBack: true);
+    public void Abandon(string instanceId, IReadOnlyList<QueueMessageHandle> messages) => Unlock(instanceId, messages, putBack: true, forget: false);
 
     /// <summary>Drops the instance's cached state (e.g. after an ETag conflict).</summary>
     public void ForgetState(string instanceId)
@@ -133,7 +167,7 @@ internal sealed partial class PartitionPump
         }
     }
 
-    private void Unlock(string instanceId, IReadOnlyList<QueueMessageHandle> messages, bool putBack)
+    private void Unlock(string instanceId, IReadOnlyList<QueueMessageHandle> messages, bool putBack, bool forget)
     {
         lock (_gate)
         {
@@ -146,7 +180,7 @@ internal sealed partial class PartitionPump
             {
                 buffer.Pending.InsertRange(0, messages.Where(m => !m.Finished));
             }
-            else
+            else if (forget)
             {
                 foreach (var m in messages)
                 {

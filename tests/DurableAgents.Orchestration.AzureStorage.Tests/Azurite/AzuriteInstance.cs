@@ -61,7 +61,9 @@ public sealed partial class AzuriteInstance : IAsyncDisposable
         }
 
         var executable = await AzuriteInstaller.EnsureInstalledAsync(cancellationToken);
-        var dataFolder = Path.Combine(Path.GetTempPath(), "durableagents-azurite-" + Guid.NewGuid().ToString("N"));
+        // A RAM-backed folder where there is one: the data survives Stop/Start (outage tests) without disk latency.
+        var root = OperatingSystem.IsLinux() && Directory.Exists("/dev/shm") ? "/dev/shm" : Path.GetTempPath();
+        var dataFolder = Path.Combine(root, "durableagents-azurite-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dataFolder);
         var instance = new AzuriteInstance(executable, dataFolder);
         try
