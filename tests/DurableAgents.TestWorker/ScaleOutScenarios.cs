@@ -9,6 +9,9 @@ namespace DurableAgents.TestWorker;
 /// </summary>
 public static class ScaleOutScenarios
 {
+    // FileMode.Append seeks to the end when opened, so concurrent appenders in one process would overwrite each other's lines.
+    private static readonly SemaphoreSlim AppendGate = new(1, 1);
+
     public const string AgentRun = "ScaleOutAgentRun";
 
     /// <summary>The result <see cref="AgentRun"/> must return for <paramref name="run"/> with the given step and tool counts.</summary>
@@ -45,10 +48,16 @@ public static class ScaleOutScenarios
 
         // One file per process: appends from several processes to one file could interleave.
         var path = $"{options.SideEffectsPath}.{Environment.ProcessId}";
-        await using (var stream = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite))
+        await AppendGate.WaitAsync();
+        try
         {
+            await using var stream = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite);
             await stream.WriteAsync(Encoding.UTF8.GetBytes(key + "\n"));
             stream.Flush(flushToDisk: true);
+        }
+        finally
+        {
+            AppendGate.Release();
         }
 
         await Task.Delay(options.StepDelayMs);

@@ -102,11 +102,11 @@ internal sealed partial class PartitionPump : ILocalTaker
 
     /// <summary>
     /// After a stored episode: unlocks the instance at once (its next episode may start) and deletes the consumed messages and their
-    /// large-message blobs in the background. Until deleted they stay known here, so a redelivery is not taken for a new message.
+    /// large-message blobs in the background. They are forgotten at once, so that a hand-back on release never revives them.
     /// </summary>
     public void Complete(string instanceId, IReadOnlyList<QueueMessageHandle> consumed)
     {
-        Unlock(instanceId, consumed, putBack: false, forget: false);
+        Unlock(instanceId, consumed, putBack: false, forget: true);
         _ = DeleteConsumedAsync(instanceId, consumed);
     }
 
@@ -121,16 +121,6 @@ internal sealed partial class PartitionPump : ILocalTaker
         {
             // The episode is stored; undeleted messages come back and are recognised as duplicates.
             LogDeleteFailed(ex, instanceId, Partition);
-        }
-        finally
-        {
-            lock (_gate)
-            {
-                foreach (var m in consumed)
-                {
-                    _held.Remove(m.QueueMessageId);
-                }
-            }
         }
     }
 
