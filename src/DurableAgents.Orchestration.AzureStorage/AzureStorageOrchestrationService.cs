@@ -18,7 +18,7 @@ namespace DurableAgents.Orchestration.AzureStorage;
 /// ETag checks, large messages in blobs, and timers as delayed messages re-enqueued in hops past the queue's 7-day limit.
 /// Many hosts on one task hub share the work. See <see cref="AzureStorageMode"/> for Functions plans.
 /// </summary>
-public sealed partial class AzureStorageOrchestrationService : IOrchestrationService, IOrchestrationStateNotifier, IAsyncDisposable
+public sealed partial class AzureStorageOrchestrationService : IOrchestrationService, IOrchestrationStateNotifier, IAsyncDisposable, IDisposable
 {
     private static readonly TimeSpan AbandonDelay = TimeSpan.FromMilliseconds(500);
     private readonly AzureStorageOrchestrationOptions _options;
@@ -126,6 +126,9 @@ public sealed partial class AzureStorageOrchestrationService : IOrchestrationSer
     /// <inheritdoc />
     public async ValueTask DisposeAsync() => await StopAsync(CancellationToken.None).ConfigureAwait(false);
 
+    /// <summary>Stops synchronously (blocks while leases are handed back); prefer <see cref="DisposeAsync"/>.</summary>
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+
     /// <summary>Creates the task hub's queues and containers if they do not exist yet.</summary>
     public Task EnsureCreatedAsync(CancellationToken cancellationToken = default) => EnsureResourcesAsync(cancellationToken);
 
@@ -176,15 +179,18 @@ public sealed partial class AzureStorageOrchestrationService : IOrchestrationSer
     {
         // Subscribe synchronously, so a change between the caller's read and this wait is not missed.
         var waiter = _stateWaiters.GetOrAdd(instanceId, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
-        return WaitAsync(waiter.Task, maxWait, cancellationToken);
+        return WaitAsync(instanceId, waiter, maxWait, cancellationToken);
+    }
 
-        static async Task WaitAsync(Task changed, TimeSpan maxWait, CancellationToken cancellationToken)
-        {
-            // Changes made by other processes are only seen by polling, so never wait long.
-            await Task.WhenAny(changed, Task.Delay(maxWait < TimeSpan.FromMilliseconds(500) ? maxWait : TimeSpan.FromMilliseconds(500), cancellationToken))
-                .ConfigureAwait(false);
-            cancellationToken.ThrowIfCancellationRequested();
-        }
+    private async Task WaitAsync(string instanceId, TaskCompletionSource waiter, TimeSpan maxWait, CancellationToken cancellationToken)
+    {
+        // Changes made by other processes are only seen by polling, so never wait long.
+        var cap = maxWait < TimeSpan.FromMilliseconds(500) ? maxWait : TimeSpan.FromMilliseconds(500);
+        await Task.WhenAny(waiter.Task, Task.Delay(cap, cancellationToken)).ConfigureAwait(false);
+
+        // Do not keep waiters for instances that change elsewhere (a client-only process would collect them for ever).
+        _stateWaiters.TryRemove(new KeyValuePair<string, TaskCompletionSource>(instanceId, waiter));
+        cancellationToken.ThrowIfCancellationRequested();
     }
 
     private void SignalStateChanged(string instanceId)

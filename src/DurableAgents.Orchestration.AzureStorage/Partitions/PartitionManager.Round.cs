@@ -19,6 +19,11 @@ internal sealed partial class PartitionManager
             {
                 alive.Add(Uri.UnescapeDataString(host.Name["hosts/".Length..]));
             }
+            else if (host.LastModified < beat.LastModified - (expiry * 20))
+            {
+                // Long dead (killed without removing its heartbeat): tidy up so the listing stays short.
+                await _leases.GetBlobClient(host.Name).DeleteIfExistsAsync(null, stopping).ConfigureAwait(false);
+            }
         }
 
         var free = new List<int>();
