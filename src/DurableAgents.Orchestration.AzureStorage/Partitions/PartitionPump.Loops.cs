@@ -147,22 +147,34 @@ internal sealed partial class PartitionPump
             return;
         }
 
+        bool accepted;
+        var delayed = decoded.Message.VisibleAt is { } at && at > now;
         lock (_gate)
         {
-            if (!_active)
+            accepted = _active;
+            if (accepted)
             {
-                return;
-            }
-
-            _held[received.MessageId] = handle;
-            if (decoded.Message.VisibleAt is not { } at || at <= now)
-            {
-                Deliver(handle);
-                return;
+                _held[received.MessageId] = handle;
+                if (!delayed)
+                {
+                    Deliver(handle);
+                }
             }
         }
 
-        _ = DeliverWhenDueAsync(handle, decoded.Message.VisibleAt.Value - now, stopping);
+        if (!accepted)
+        {
+            // Received while the partition was being handed back: make it visible again for the next owner.
+            await handle.ReleaseAsync(TimeSpan.Zero, CancellationToken.None).ConfigureAwait(false);
+            return;
+        }
+
+        if (!delayed)
+        {
+            return;
+        }
+
+        _ = DeliverWhenDueAsync(handle, decoded.Message.VisibleAt!.Value - now, stopping);
     }
 
     private async Task DeliverWhenDueAsync(QueueMessageHandle handle, TimeSpan wait, CancellationToken stopping)
