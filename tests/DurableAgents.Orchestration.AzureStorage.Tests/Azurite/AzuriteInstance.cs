@@ -128,7 +128,7 @@ public sealed partial class AzuriteInstance : IAsyncDisposable
         try
         {
             var process = _process;
-            if (process is { HasExited: false } && await AzuriteSignals.TerminateAsync(process, TimeSpan.FromSeconds(10)))
+            if (process is { HasExited: false } && await TerminateGracefullyAsync(process, TimeSpan.FromSeconds(10)))
             {
                 // Azurite flushes its metadata store on SIGTERM; a SIGKILL could lose writes it had already acknowledged,
                 // which real Azure Storage never does.
