@@ -28,6 +28,33 @@ public sealed partial class AzuriteInstance
         }
     }
 
+    /// <summary>Sends SIGTERM (through the kill command) and waits up to <paramref name="timeout"/>; false when unsupported or too slow.</summary>
+    private static async Task<bool> TerminateGracefullyAsync(Process process, TimeSpan timeout)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return false;
+        }
+
+        using var cts = new CancellationTokenSource(timeout);
+        try
+        {
+            using var kill = Process.Start(new ProcessStartInfo("kill") { ArgumentList = { "-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) } });
+            if (kill is null)
+            {
+                return false;
+            }
+
+            await kill.WaitForExitAsync(cts.Token);
+            await process.WaitForExitAsync(cts.Token);
+            return true;
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or System.ComponentModel.Win32Exception)
+        {
+            return false;
+        }
+    }
+
     private (Process, AzuriteOutput) Launch()
     {
         var info = new ProcessStartInfo(_executable!)

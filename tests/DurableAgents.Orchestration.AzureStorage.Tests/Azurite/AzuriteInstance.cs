@@ -61,7 +61,9 @@ public sealed partial class AzuriteInstance : IAsyncDisposable
         }
 
         var executable = await AzuriteInstaller.EnsureInstalledAsync(cancellationToken);
-        var dataFolder = Path.Combine(Path.GetTempPath(), "durableagents-azurite-" + Guid.NewGuid().ToString("N"));
+        // A RAM-backed folder where there is one: the data survives Stop/Start (outage tests) without disk latency.
+        var root = OperatingSystem.IsLinux() && Directory.Exists("/dev/shm") ? "/dev/shm" : Path.GetTempPath();
+        var dataFolder = Path.Combine(root, "durableagents-azurite-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dataFolder);
         var instance = new AzuriteInstance(executable, dataFolder);
         try
@@ -126,6 +128,13 @@ public sealed partial class AzuriteInstance : IAsyncDisposable
         try
         {
             var process = _process;
+            if (process is { HasExited: false } && await TerminateGracefullyAsync(process, TimeSpan.FromSeconds(10)))
+            {
+                // Azurite flushes its metadata store on SIGTERM; a SIGKILL could lose writes it had already acknowledged,
+                // which real Azure Storage never does.
+                _process = null;
+            }
+
             KillProcess();
             if (process is not null)
             {

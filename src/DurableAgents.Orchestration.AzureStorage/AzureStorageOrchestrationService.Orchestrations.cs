@@ -1,0 +1,187 @@
+using DurableAgents.Orchestration.AzureStorage.Instances;
+using DurableAgents.Orchestration.AzureStorage.Messaging;
+using DurableAgents.Orchestration.AzureStorage.Partitions;
+using DurableAgents.Orchestration.AzureStorage.Storage;
+using DurableAgents.Orchestration.Backend;
+using DurableAgents.Orchestration.History;
+using Microsoft.Extensions.Logging;
+
+namespace DurableAgents.Orchestration.AzureStorage;
+
+/// <summary>Orchestration work items: lock from an owned partition, commit an episode, abandon.</summary>
+public sealed partial class AzureStorageOrchestrationService
+{
+    /// <inheritdoc />
+    public async Task<OrchestrationWorkItem?> LockNextOrchestrationWorkItemAsync(CancellationToken cancellationToken)
+    {
+        if (_options.Mode == AzureStorageMode.Triggered)
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
+        }
+
+        while (true)
+        {
+            var ready = await _ready.Reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+            if (!ready.Pump.IsActive || ready.Pump.TryLock(ready.InstanceId) is not { } handles)
+            {
+                continue;
+            }
+
+            var id = ready.InstanceId;
+            StoredInstance? stored;
+            try
+            {
+                // The cached state is only trusted while running: a client may replace or purge a finished instance from outside.
+                stored = ready.Pump.CachedState(id) is { Record.State.RuntimeStatus: var s } cached && !s.IsTerminal()
+                    ? cached
+                    : await _store.LoadAsync(id, cancellationToken).ConfigureAwait(false);
+            }
+            catch
+            {
+                _ = AbandonLaterAsync(ready.Pump, id, handles);
+                throw;
+            }
+
+            var messages = handles.Select(h => h.Decoded.Message).ToList();
+            if (stored is null && !messages.Any(m => m.Event is ExecutionStartedEvent))
+            {
+                LogDroppedMessages(id, messages.Count);
+                ready.Pump.Complete(id, handles);
+                continue;
+            }
+
+            if (stored is not null)
+            {
+                ready.Pump.RememberState(id, stored);
+            }
+
+            return CreateWorkItem(id, stored, messages, new OrchestrationLock(ready.Pump, handles, stored));
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task CompleteOrchestrationWorkItemAsync(OrchestrationWorkItem workItem, OrchestrationWorkItemResult result, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(workItem);
+        ArgumentNullException.ThrowIfNull(result);
+        var token = workItem.LockToken as OrchestrationLock
+            ?? throw new ArgumentException("The work item was not locked by this backend.", nameof(workItem));
+        var stored = await CommitEpisodeAsync(workItem.InstanceId, token.Stored, result, cancellationToken).ConfigureAwait(false);
+        if (token.Pump is { } pump)
+        {
+            if (stored is not null)
+            {
+                pump.RememberState(workItem.InstanceId, stored);
+            }
+
+            pump.Complete(workItem.InstanceId, token.Handles);
+        }
+
+        SignalStateChanged(workItem.InstanceId);
+    }
+
+    /// <inheritdoc />
+    public async Task AbandonOrchestrationWorkItemAsync(OrchestrationWorkItem workItem, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(workItem);
+        if (workItem.LockToken is OrchestrationLock { Pump: { } pump } token)
+        {
+            await AbandonLaterAsync(pump, workItem.InstanceId, token.Handles).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task AbandonLaterAsync(PartitionPump pump, string instanceId, IReadOnlyList<QueueMessageHandle> handles)
+    {
+        // The stored state may have moved on (an ETag conflict): read it afresh next time. The pause keeps a failing
+        // instance from spinning.
+        pump.ForgetState(instanceId);
+        await Task.Delay(AbandonDelay, CancellationToken.None).ConfigureAwait(false);
+        pump.Abandon(instanceId, handles);
+    }
+
+    private OrchestrationWorkItem CreateWorkItem(string instanceId, StoredInstance? stored, IReadOnlyList<TaskMessage> messages, OrchestrationLock token) => new()
+    {
+        InstanceId = instanceId,
+        State = stored?.Record.State,
+        NewMessages = messages,
+        LoadHistoryAsync = async ct => stored is null ? [] : await _store.LoadHistoryAsync(stored.Record, ct).ConfigureAwait(false),
+        LockToken = token,
+    };
+
+    /// <summary>
+    /// Stores an episode in the crash-safe order: history chunk, outgoing messages, then the state blob with If-Match (the commit
+    /// point). A crash before the state write leaves an unreferenced chunk and messages that the engine recognises when the episode
+    /// runs again. Returns the new state blob, or the old one when there was nothing to store.
+    /// </summary>
+    private async Task<StoredInstance?> CommitEpisodeAsync(string instanceId, StoredInstance? stored, OrchestrationWorkItemResult result, CancellationToken cancellationToken)
+    {
+        if (result.NewEvents.Count == 0 && !result.ReplaceHistory && result.ActivityMessages.Count == 0 && result.OrchestratorMessages.Count == 0)
+        {
+            return stored; // Duplicates or stale messages only: nothing to store, the messages are just consumed.
+        }
+
+        var previous = stored?.Record;
+        var generation = previous is null ? 0 : result.ReplaceHistory ? previous.Generation + 1 : previous.Generation;
+        var fresh = previous is null || result.ReplaceHistory;
+        var chunks = fresh ? new List<string>() : previous!.Chunks.ToList();
+        var tail = (fresh ? [] : previous!.Tail ?? []).Concat(result.NewEvents).ToList();
+
+        // The chunk and the messages only need to precede the state write, not each other.
+        var chunk = Task.FromResult<string?>(null);
+        if (result.NewEvents.Count > 0 && System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(tail, HistorySerializer.Options) is { } bytes
+            && bytes.Length > InstanceRecord.InlineLimitBytes)
+        {
+            chunk = _store.WriteChunkAsync(instanceId, generation, chunks.Count, bytes, cancellationToken);
+            tail = [];
+        }
+
+        await Task.WhenAll(
+            result.ActivityMessages.Select(m => _sender.SendActivityAsync(m, cancellationToken))
+                .Concat(result.OrchestratorMessages.Select(m => _sender.SendToInstanceAsync(m, cancellationToken)))
+                .Append(chunk)).ConfigureAwait(false);
+        if (await chunk.ConfigureAwait(false) is { } chunkId)
+        {
+            chunks.Add(chunkId);
+        }
+
+        var record = new InstanceRecord(result.State, generation, chunks, tail);
+        try
+        {
+            var etag = await _store.WriteAsync(record, stored?.ETag, cancellationToken).ConfigureAwait(false);
+            if (result.ReplaceHistory && previous is not null)
+            {
+                if (previous.Chunks.Count > 0)
+                {
+                    _ = DeleteHistoryQuietlyAsync(previous);
+                }
+            }
+
+            return new StoredInstance(record, etag);
+        }
+        catch (StorageRequestException ex) when (ex.IsPreconditionFailed || ex.IsConflict)
+        {
+            throw new InstanceConflictException(instanceId, ex);
+        }
+    }
+
+    private async Task DeleteHistoryQuietlyAsync(InstanceRecord replaced)
+    {
+        try
+        {
+            await _store.DeleteChunksAsync(replaced, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            LogHistoryCleanupFailed(ex, replaced.State.InstanceId);
+        }
+    }
+
+    /// <summary>The lock data of an orchestration work item; <see cref="Pump"/> is null for a trigger-delivered message.</summary>
+    private sealed record OrchestrationLock(PartitionPump? Pump, IReadOnlyList<QueueMessageHandle> Handles, StoredInstance? Stored);
+
+    [LoggerMessage(EventId = 5000, Level = LogLevel.Warning, Message = "Dropped {Count} message(s) for instance {InstanceId}, which does not exist and was not being started")]
+    private partial void LogDroppedMessages(string instanceId, int count);
+
+    [LoggerMessage(EventId = 5001, Level = LogLevel.Warning, Message = "Deleting the replaced history of {InstanceId} failed; the blobs are left as garbage")]
+    private partial void LogHistoryCleanupFailed(Exception ex, string instanceId);
+}
