@@ -1,4 +1,7 @@
+using DurableAgents.Orchestration.AzureStorage;
+using DurableAgents.Orchestration.AzureStorage.Storage;
 using DurableAgents.Orchestration.Worker;
+using DurableAgents.Runs.Conversation;
 
 namespace DurableAgents.Host.Hosting;
 
@@ -30,13 +33,33 @@ public static class BackendSelection
                 worker.UseInMemoryBackend();
                 return "in-memory backend (nothing survives a restart)";
             case "azure":
-                // ---- Azure Storage backend: plug in here when DurableAgents.Orchestration.AzureStorage has its
-                // orchestration service (the storage REST client exists; the backend is being built in parallel). ----
-                throw new InvalidOperationException(
-                    $"The Azure Storage backend is not available in this build ({AzureStorageSetting} is set or DurableAgents:Backend is 'azure'). "
-                    + "Unset AzureWebJobsStorage or set DurableAgents__Backend=file to use the embedded file backend.");
+                return UseAzureStorage(worker, configuration, connection);
             default:
                 throw new InvalidOperationException($"DurableAgents:Backend is '{options.Backend}'; use file, memory or azure.");
         }
+    }
+
+    private static string UseAzureStorage(DurableTaskWorkerBuilder worker, IConfiguration configuration, string? connection)
+    {
+        if (string.IsNullOrWhiteSpace(connection))
+        {
+            throw new InvalidOperationException(
+                $"DurableAgents:Backend is 'azure' but {AzureStorageSetting} is empty. Set it to a storage connection string "
+                + "(UseDevelopmentStorage=true for Azurite).");
+        }
+
+        var section = configuration.GetSection("DurableAgents:AzureStorage");
+        var taskHub = section["TaskHubName"] ?? "durableagents";
+        worker.UseAzureStorageBackend(o =>
+        {
+            section.Bind(o);
+            o.ConnectionString = connection;
+            o.TaskHubName = taskHub;
+        });
+
+        // Conversations must be readable by every host of the task hub, so they live in blobs too.
+        var storage = StorageConnection.FromConnectionString(connection);
+        worker.Services.AddSingleton<IConversationStore>(new BlobConversationStore(storage, $"{taskHub}-conversations"));
+        return $"Azure Storage backend, task hub '{taskHub}'";
     }
 }
