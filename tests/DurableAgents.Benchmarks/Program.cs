@@ -24,8 +24,16 @@ catch (ArgumentException error)
 
 // A generous ceiling so a stuck run fails instead of hanging a script.
 using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(15));
+DurableAgents.Orchestration.AzureStorage.Tests.Azurite.AzuriteInstance? azurite = null;
 try
 {
+    if (arguments.Backend == "azure" && arguments.Connection is null)
+    {
+        // No --connection: start the project's pinned Azurite on free loopback ports for this run.
+        azurite = await DurableAgents.Orchestration.AzureStorage.Tests.Azurite.AzuriteInstance.StartNewAsync(cancellationToken: deadline.Token);
+        arguments = arguments with { Connection = azurite.ConnectionString };
+    }
+
     await BenchmarkRunner.RunAsync(arguments, plan, Console.Out, deadline.Token);
     return 0;
 }
@@ -43,4 +51,11 @@ catch (Exception error)
 {
     Console.Error.WriteLine($"error: the benchmark run failed: {error}");
     return 1;
+}
+finally
+{
+    if (azurite is not null)
+    {
+        await azurite.DisposeAsync();
+    }
 }

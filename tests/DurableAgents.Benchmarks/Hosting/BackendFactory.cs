@@ -1,6 +1,7 @@
 using DurableAgents.Benchmarks.Cli;
 using DurableAgents.Orchestration.Backend;
 using DurableAgents.Orchestration.Backends.File;
+using DurableAgents.Orchestration.AzureStorage;
 using DurableAgents.Orchestration.Backends.InMemory;
 
 namespace DurableAgents.Benchmarks.Hosting;
@@ -13,10 +14,17 @@ internal static class BackendFactory
     {
         "memory" => new BackendHandle(new InMemoryOrchestrationService(TimeProvider.System), null),
         "file" => CreateFile(args.DataPath, runName),
-        // Add the Azure Storage backend here once it exists, e.g. new AzureStorageOrchestrationService(args.Connection ...).
-        "azure" => throw new NotSupportedException("azure backend not available in this build."),
+        "azure" => CreateAzure(args.Connection ?? throw new ArgumentException("--backend azure needs --connection (or none, to start Azurite).")),
         _ => throw new ArgumentException($"Unknown backend '{args.Backend}'; use one of: {string.Join(", ", BenchmarkArguments.Backends)}."),
     };
+
+    private static BackendHandle CreateAzure(string connection)
+    {
+        // A fresh task hub per run; each further worker host gets its own service (own leases), as a separate process would.
+        var hub = "bench" + Guid.NewGuid().ToString("N")[..10];
+        AzureStorageOrchestrationService Open() => new(new AzureStorageOrchestrationOptions { ConnectionString = connection, TaskHubName = hub });
+        return new BackendHandle(Open(), null) { CreateWorkerService = Open };
+    }
 
     private static BackendHandle CreateFile(string? dataPath, string runName)
     {
@@ -34,8 +42,22 @@ internal sealed class BackendHandle(IOrchestrationService service, string? tempF
 {
     public IOrchestrationService Service { get; } = service;
 
+    /// <summary>For backends shared by many processes: a new service for each further worker host; null shares <see cref="Service"/>.</summary>
+    public Func<IOrchestrationService>? CreateWorkerService { get; init; }
+
+    /// <summary>Services created for further worker hosts, disposed with this handle.</summary>
+    public List<IOrchestrationService> WorkerServices { get; } = [];
+
     public async ValueTask DisposeAsync()
     {
+        foreach (var extra in WorkerServices)
+        {
+            if (extra is IAsyncDisposable d)
+            {
+                await d.DisposeAsync();
+            }
+        }
+
         switch (Service)
         {
             case IAsyncDisposable asyncDisposable: await asyncDisposable.DisposeAsync(); break;

@@ -32,7 +32,13 @@ internal sealed class BenchmarkCluster : IAsyncDisposable
         {
             for (var i = 0; i < workers; i++)
             {
-                var host = BuildHost(backend.Service, cluster.Clock);
+                var service = i == 0 || backend.CreateWorkerService is null ? backend.Service : backend.CreateWorkerService();
+                if (!ReferenceEquals(service, backend.Service))
+                {
+                    backend.WorkerServices.Add(service);
+                }
+
+                var host = BuildHost(service, cluster.Clock);
                 cluster._hosts.Add(host);
                 await host.StartAsync();
             }
