@@ -1,11 +1,13 @@
 using System.Net;
 using DurableAgents.Host.Tests.Infrastructure;
+using DurableAgents.Host.Triggers.Queue;
 using DurableAgents.Orchestration.AzureStorage;
 using DurableAgents.Orchestration.AzureStorage.Tests.Azurite;
 using DurableAgents.Orchestration.Client;
 using DurableAgents.Orchestration.History;
 using DurableAgents.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace DurableAgents.Host.Tests.Azure;
 
@@ -21,6 +23,8 @@ public sealed class TriggeredModeTests(AzuriteFixture azurite)
         using var http = factory.CreateClient();
         var backend = factory.Services.GetRequiredService<AzureStorageOrchestrationService>();
         Assert.Equal(AzureStorageMode.Triggered, backend.Options.Mode);
+        // The run queue is the Functions host's job too (the start-run function), so the host's own run-queue poller is off.
+        Assert.DoesNotContain(factory.Services.GetServices<IHostedService>(), s => s is QueueTriggerService);
         var runId = "trig-" + Guid.NewGuid().ToString("N")[..12];
         await http.StartAsync("background", "handed over", runId);
 
