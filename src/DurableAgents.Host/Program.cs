@@ -16,6 +16,7 @@ app.MapRunsApi();
 app.MapAgentsApi();
 app.MapSchedulesApi();
 app.MapCustomHandler();
+app.MapEngineTriggers();
 app.MapHostEndpoints();
 
 return args.Contains("demo") ? await DemoTour.RunAsync(app) : await RunHostAsync(app);

@@ -61,7 +61,7 @@ public static class CustomHandlerApi
         };
     }
 
-    private static ProblemHttpResult? Refusal(HttpContext http, IConfiguration configuration, DurableAgentsHostOptions options)
+    internal static ProblemHttpResult? Refusal(HttpContext http, IConfiguration configuration, DurableAgentsHostOptions options)
     {
         var remote = http.Connection.RemoteIpAddress;
         if (CustomHandlerSettings.IsCustomHandler(configuration))

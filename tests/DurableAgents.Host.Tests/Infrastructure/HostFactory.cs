@@ -12,9 +12,16 @@ public sealed class HostFactory : WebApplicationFactory<Program>
 {
     private readonly TempFolder _data = new("da-host");
     private readonly Dictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _configure;
+    private readonly bool _standIn;
 
-    public HostFactory(Dictionary<string, string?>? settings = null)
+    /// <param name="settings">Extra settings.</param>
+    /// <param name="configure">More test services (applied after the host's own).</param>
+    /// <param name="standIn">False to keep the real AgentRun orchestration.</param>
+    public HostFactory(Dictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null, bool standIn = true)
     {
+        _configure = configure;
+        _standIn = standIn;
         _settings = new Dictionary<string, string?>(settings ?? [])
         {
             ["DurableAgents:Backend"] = settings?.GetValueOrDefault("DurableAgents:Backend") ?? "memory",
@@ -44,7 +51,14 @@ public sealed class HostFactory : WebApplicationFactory<Program>
         }
 
         builder.ConfigureTestServices(services =>
-            StandInAgentRun.Register((DurableTaskRegistry)services.Single(d => d.ServiceType == typeof(DurableTaskRegistry)).ImplementationInstance!));
+        {
+            if (_standIn)
+            {
+                StandInAgentRun.Register((DurableTaskRegistry)services.Single(d => d.ServiceType == typeof(DurableTaskRegistry)).ImplementationInstance!);
+            }
+
+            _configure?.Invoke(services);
+        });
     }
 
     protected override void Dispose(bool disposing)

@@ -26,7 +26,8 @@ public static class QueueTriggerServiceCollectionExtensions
         }
 
         services.AddSingleton(_ => StorageConnection.FromConnectionString(connectionString));
-        if (section.GetValue("Poll", true))
+        // In Triggered mode the Functions host polls every queue (start-run included), so the host polls none by default.
+        if (section.GetValue("Poll", !DurableAgents.Host.CustomHandler.EngineTriggerApi.IsTriggered(configuration)))
         {
             services.AddHostedService<QueueTriggerService>();
         }
