@@ -29,6 +29,16 @@ param openAIApiKey string = ''
 param openAIBaseUrl string = ''
 param openAIModel string = 'gpt-4o-mini'
 
+@description('Task hub: the prefix of the engine queues and containers (lowercase letters and digits).')
+param taskHubName string = 'durableagents'
+
+var pollingMode = planSku == 'EP1'
+
+// On an always-on plan the host polls the engine queues itself, so the Functions triggers on them must stay off
+// (they would take the messages and, answered 409, move them to poison).
+var engineFunctions = [ 'engine-control-0', 'engine-control-1', 'engine-control-2', 'engine-control-3', 'engine-workitems' ]
+var engineFunctionSettings = [for f in engineFunctions: { name: 'AzureWebJobs.${f}.Disabled', value: pollingMode ? 'true' : 'false' }]
+
 var storageName = '${prefix}${uniqueString(resourceGroup().id)}'
 
 resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
@@ -63,19 +73,20 @@ resource app 'Microsoft.Web/sites@2023-12-01' = {
     httpsOnly: true
     siteConfig: {
       linuxFxVersion: 'DOTNET|10.0'
-      alwaysOn: planSku == 'EP1'
-      appSettings: [
+      alwaysOn: pollingMode
+      appSettings: concat([
         { name: 'FUNCTIONS_EXTENSION_VERSION', value: '~4' }
         { name: 'FUNCTIONS_WORKER_RUNTIME', value: 'custom' }
         { name: 'AzureWebJobsStorage', value: connection }
         { name: 'DurableAgents__Backend', value: 'azure' }
-        { name: 'DurableAgents__AzureStorage__Mode', value: planSku == 'FC1' ? 'Triggered' : 'Polling' }
+        { name: 'DurableAgents__AzureStorage__Mode', value: pollingMode ? 'Polling' : 'Triggered' }
+        { name: 'DurableAgents__AzureStorage__TaskHubName', value: taskHubName }
         { name: 'DurableAgents__ApiKeys__0', value: apiKey }
         { name: 'DurableAgents__WebhookSecret', value: webhookSecret }
         { name: 'OPENAI_API_KEY', value: openAIApiKey }
         { name: 'OPENAI_BASE_URL', value: openAIBaseUrl }
         { name: 'OPENAI_MODEL', value: openAIModel }
-      ]
+      ], engineFunctionSettings)
     }
   }
 }
