@@ -26,13 +26,13 @@ internal sealed class AgentLoopWorkload : IWorkload
         // A short run first, so the JIT has compiled the hot paths before the measured ones.
         await using (var warm = createBackend())
         {
-            await AgentLoopBenchmark.RunAsync(warm.Service, 10, 1, DataPathOf(warm));
+            await RunOnceAsync(warm, 10, 1);
         }
 
         foreach (var parallel in new[] { 1, 4 })
         {
             await using var backend = createBackend();
-            var result = await AgentLoopBenchmark.RunAsync(backend.Service, steps, parallel, DataPathOf(backend));
+            var result = await RunOnceAsync(backend, steps, parallel);
             var inv = CultureInfo.InvariantCulture;
             var line = new BenchmarkResult("agent-loop", steps, 1, (long)steps * parallel, result.Elapsed)
             {
@@ -52,7 +52,22 @@ internal sealed class AgentLoopWorkload : IWorkload
         }
     }
 
-    private static string DataPathOf(BackendHandle backend) => backend.Service is FileOrchestrationService file
-        ? file.DataPath
-        : Directory.CreateTempSubdirectory("durableagents-bench-agent").FullName;
+    private static async Task<AgentLoopBenchmarkResult> RunOnceAsync(BackendHandle backend, int steps, int parallel)
+    {
+        if (backend.Service is FileOrchestrationService file)
+        {
+            return await AgentLoopBenchmark.RunAsync(backend.Service, steps, parallel, file.DataPath);
+        }
+
+        // Other backends keep the conversation store in a temporary folder of its own.
+        var folder = Directory.CreateTempSubdirectory("durableagents-bench-agent");
+        try
+        {
+            return await AgentLoopBenchmark.RunAsync(backend.Service, steps, parallel, folder.FullName);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
 }
