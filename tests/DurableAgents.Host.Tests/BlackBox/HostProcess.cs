@@ -42,6 +42,8 @@ public sealed class HostProcess : IAsyncDisposable
             UseShellExecute = false,
             WorkingDirectory = dataPath,
         };
+        // Children are SIGKILLed on purpose: without the diagnostics IPC they leave no sockets behind in /tmp.
+        info.Environment["DOTNET_EnableDiagnostics"] = "0";
         foreach (var arg in new[] { dll, "--urls", $"http://127.0.0.1:{port}", "--DurableAgents:DataPath", dataPath, "--DurableAgents:Backend", "file" }.Concat(extraArgs))
         {
             info.ArgumentList.Add(arg);

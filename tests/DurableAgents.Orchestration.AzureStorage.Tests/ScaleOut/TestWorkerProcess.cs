@@ -25,6 +25,8 @@ public sealed class TestWorkerProcess : IAsyncDisposable
     public static async Task<TestWorkerProcess> StartAsync(string connectionString, string taskHub, string workerId, string sideEffectsPath)
     {
         var info = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        // Children are SIGKILLed on purpose: without the diagnostics IPC they leave no sockets behind in /tmp.
+        info.Environment["DOTNET_EnableDiagnostics"] = "0";
         foreach (var arg in new[]
         {
             LocateWorker(), "--backend", "azure", "--connection", connectionString, "--taskhub", taskHub, "--worker-id", workerId,

@@ -46,7 +46,7 @@ public sealed class FileBackendCrashTests : IDisposable
         await first.WaitForLineAsync(l => l == "READY", "the first worker to start");
 
         using var second = TestWorkerProcess.Start("--backend", "file", "--data", DataPath, "--side-effects", SideEffects);
-        await TestDeadline.WaitUntilAsync(() => second.HasExited, "the second worker to give up");
+        await second.WaitForExitAsync(TestDeadline.Token());
 
         Assert.NotEqual(0, second.ExitCode);
         Assert.Contains("is in use by another process", second.ErrorText, StringComparison.Ordinal);

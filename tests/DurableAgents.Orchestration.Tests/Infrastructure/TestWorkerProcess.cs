@@ -35,6 +35,8 @@ public sealed class TestWorkerProcess : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        // Children are SIGKILLed on purpose: without the diagnostics IPC they leave no sockets behind in /tmp.
+        start.Environment["DOTNET_EnableDiagnostics"] = "0";
         start.ArgumentList.Add(LocateWorker());
         foreach (var argument in arguments)
         {
@@ -68,6 +70,9 @@ public sealed class TestWorkerProcess : IDisposable
             },
             what,
             seconds);
+
+    /// <summary>Waits for the process to exit and for its output to be read to the end.</summary>
+    public Task WaitForExitAsync(CancellationToken cancellationToken) => _process.WaitForExitAsync(cancellationToken);
 
     /// <summary>SIGKILL: no shutdown code runs.</summary>
     public void Kill()

@@ -22,6 +22,8 @@ internal sealed class AgentWorkerProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        // Children are SIGKILLed on purpose: without the diagnostics IPC they leave no sockets behind in /tmp.
+        info.Environment["DOTNET_EnableDiagnostics"] = "0";
         foreach (var arg in new[] { dll, "--data", dataPath, "--log", logPath })
         {
             info.ArgumentList.Add(arg);
