@@ -21,18 +21,7 @@ public sealed partial class AzureStorageOrchestrationService
 
         await EnsureResourcesAsync(cancellationToken).ConfigureAwait(false);
         var id = executionStarted.InstanceId;
-        var state = new OrchestrationState
-        {
-            InstanceId = id,
-            Name = started.Name,
-            ExecutionId = started.ExecutionId,
-            RuntimeStatus = OrchestrationRuntimeStatus.Pending,
-            CreatedAt = started.Timestamp,
-            LastUpdatedAt = started.Timestamp,
-            Input = started.Input,
-            ScheduledStartTime = started.ScheduledStartTime,
-            ParentInstanceId = started.Parent?.InstanceId,
-        };
+        var state = OrchestrationState.Pending(id, started);
 
         for (var attempt = 1; ; attempt++)
         {

@@ -44,4 +44,22 @@ public sealed record OrchestrationState
 
     /// <summary>The number of events in the stored history.</summary>
     public int HistoryEventCount { get; init; }
+
+    /// <summary>The state of an instance that a start message is about to create: pending, with the start's input.</summary>
+    public static OrchestrationState Pending(string instanceId, History.ExecutionStartedEvent started)
+    {
+        ArgumentNullException.ThrowIfNull(started);
+        return new OrchestrationState
+        {
+            InstanceId = instanceId,
+            Name = started.Name,
+            ExecutionId = started.ExecutionId,
+            RuntimeStatus = OrchestrationRuntimeStatus.Pending,
+            CreatedAt = started.Timestamp,
+            LastUpdatedAt = started.Timestamp,
+            Input = started.Input,
+            ScheduledStartTime = started.ScheduledStartTime,
+            ParentInstanceId = started.Parent?.InstanceId,
+        };
+    }
 }

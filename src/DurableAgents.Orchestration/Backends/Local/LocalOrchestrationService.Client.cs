@@ -10,17 +10,7 @@ public abstract partial class LocalOrchestrationService
     public Task CreateInstanceAsync(TaskMessage executionStarted, CancellationToken cancellationToken)
     {
         var started = (ExecutionStartedEvent)RequireStart(executionStarted).Event;
-        var state = new OrchestrationState
-        {
-            InstanceId = executionStarted.InstanceId,
-            Name = started.Name,
-            ExecutionId = started.ExecutionId,
-            RuntimeStatus = OrchestrationRuntimeStatus.Pending,
-            CreatedAt = started.Timestamp,
-            LastUpdatedAt = started.Timestamp,
-            Input = started.Input,
-            ScheduledStartTime = started.ScheduledStartTime,
-        };
+        var state = OrchestrationState.Pending(executionStarted.InstanceId, started);
         return CommitAsync(new CreateInstanceCommit(executionStarted, state));
     }
 

@@ -16,18 +16,7 @@ internal sealed partial class LocalStore
                 return; // Messages to instances that do not exist (purged, never created) are dropped.
             }
 
-            instance = new LocalInstance(new OrchestrationState
-            {
-                InstanceId = message.InstanceId,
-                Name = started.Name,
-                ExecutionId = started.ExecutionId,
-                RuntimeStatus = OrchestrationRuntimeStatus.Pending,
-                CreatedAt = started.Timestamp,
-                LastUpdatedAt = started.Timestamp,
-                Input = started.Input,
-                ParentInstanceId = started.Parent?.InstanceId,
-                ScheduledStartTime = started.ScheduledStartTime,
-            });
+            instance = new LocalInstance(OrchestrationState.Pending(message.InstanceId, started));
             _instances[message.InstanceId] = instance;
         }
 
