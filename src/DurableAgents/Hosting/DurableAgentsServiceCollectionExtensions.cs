@@ -1,7 +1,7 @@
 using DurableAgents.Agents;
 using DurableAgents.Hosting;
 using DurableAgents.Orchestration.Backend;
-using DurableAgents.Orchestration.Backends.File;
+using DurableAgents.Orchestration.Backends.Local;
 using DurableAgents.Runs;
 using DurableAgents.Runs.Conversation;
 using DurableAgents.Runs.Pricing;
@@ -18,8 +18,8 @@ public static class DurableAgentsServiceCollectionExtensions
     /// <summary>Adds agents, the agent-run orchestration, the worker and the clients. Pick a backend on <c>builder.Worker</c>.</summary>
     /// <remarks>
     /// Also adds the <see cref="ModelPriceTable"/> (defaults; register your own first to change prices) and the
-    /// <see cref="IConversationStore"/>: unless one is registered, a file store in "conversations" under the file backend's data
-    /// folder, or an in-memory store for other backends. The agents' default model is the <c>IChatClient</c> registered in DI.
+    /// <see cref="IConversationStore"/>: unless one is registered, the embedded backends' own content store (in the file backend's
+    /// journal), or an in-memory store for other backends (the host registers a blob store for Azure Storage). The agents' default model is the <c>IChatClient</c> registered in DI.
     /// </remarks>
     public static DurableAgentsBuilder AddDurableAgents(this IServiceCollection services)
     {
@@ -36,7 +36,7 @@ public static class DurableAgentsServiceCollectionExtensions
     }
 
     private static IConversationStore DefaultConversationStore(IServiceProvider services) =>
-        services.GetService<IOrchestrationService>() is FileOrchestrationService file
-            ? new FileConversationStore(Path.Combine(file.DataPath, ConversationsFolder))
+        services.GetService<IOrchestrationService>() is LocalOrchestrationService local
+            ? new BackendConversationStore(local)
             : new InMemoryConversationStore();
 }

@@ -45,6 +45,7 @@ internal sealed class AgentLoopWorkload : IWorkload
                     new("stored_bytes_end", result.StoredBytesAtEnd.ToString(inv)),
                     new("content_bytes_end", result.ContentBytesAtEnd.ToString(inv)),
                     new("storage_ratio_end", result.StorageRatioAtEnd.ToString("F2", inv)),
+                    new("raw_folder_bytes_end", result.RawFolderBytesAtEnd.ToString(inv)),
                 ],
             };
             output.WriteLine(line.Format(backendName));

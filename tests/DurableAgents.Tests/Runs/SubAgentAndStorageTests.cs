@@ -66,7 +66,7 @@ public sealed class SubAgentAndStorageTests : RunTestBase
     }
 
     [Fact]
-    public async Task FileBackend_RunCompletesAndTheConversationIsStoredUnderTheDataFolder()
+    public async Task FileBackend_RunCompletesAndTheConversationIsStoredInItsJournal()
     {
         using var folder = new TempFolder("da-agents");
         await StartAsync(fileDataPath: folder.Path);
@@ -75,8 +75,14 @@ public sealed class SubAgentAndStorageTests : RunTestBase
         var result = await RunAsync();
 
         Assert.Equal(AgentRunOutcome.Completed, result.Outcome);
-        var store = Assert.IsType<FileConversationStore>(Host!.Services.GetRequiredService<IConversationStore>());
-        Assert.StartsWith(Path.GetFullPath(folder.Path), store.Folder);
+        var store = Assert.IsType<BackendConversationStore>(Host!.Services.GetRequiredService<IConversationStore>());
         Assert.True(await store.GetStoredBytesAsync() > 0);
+
+        // The conversation survives a reopen of the data folder: it was journaled, not kept in memory only.
+        var storedBytes = await store.GetStoredBytesAsync();
+        await StopHostAsync();
+        await using var reopened = new DurableAgents.Orchestration.Backends.File.FileOrchestrationService(
+            new DurableAgents.Orchestration.Backends.File.FileBackendOptions { DataPath = folder.Path });
+        Assert.Equal(storedBytes, await reopened.GetContentBytesAsync());
     }
 }

@@ -13,6 +13,7 @@ namespace DurableAgents.Orchestration.Backends.Local;
 [JsonDerivedType(typeof(PurgeCommit), "purge")]
 [JsonDerivedType(typeof(RestoreInstanceCommit), "restore")]
 [JsonDerivedType(typeof(RestoreActivitiesCommit), "restore-activities")]
+[JsonDerivedType(typeof(PutContentCommit), "content")]
 internal abstract record LocalCommit
 {
     /// <summary>
@@ -48,3 +49,11 @@ internal sealed record PurgeCommit(string InstanceId) : LocalCommit;
 internal sealed record RestoreInstanceCommit(OrchestrationState State, IReadOnlyList<HistoryEvent> History, IReadOnlyList<TaskMessage> Messages) : LocalCommit;
 
 internal sealed record RestoreActivitiesCommit(IReadOnlyList<TaskMessage> Messages) : LocalCommit;
+
+/// <summary>Immutable content stored by id (a content-addressed entry, e.g. a conversation message).</summary>
+internal sealed record PutContentCommit(string Id, string Content) : LocalCommit
+{
+    /// <inheritdoc />
+    /// <remarks>Whatever refers to the content is committed after it, in the same ordered journal, by an fsynced episode.</remarks>
+    public override bool RequiresSync => false;
+}

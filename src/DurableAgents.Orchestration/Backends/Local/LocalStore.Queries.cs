@@ -59,6 +59,7 @@ internal sealed partial class LocalStore
         }
 
         commits.Add(new RestoreActivitiesCommit(_pendingActivities.Values.ToList()));
+        commits.AddRange(_contents.Select(c => new PutContentCommit(c.Key, c.Value)));
         return commits;
     }
 }

@@ -16,9 +16,19 @@ internal sealed partial class LocalStore(TimeProvider timeProvider)
     private readonly Channel<string> _readyInstances = Channel.CreateUnbounded<string>();
     private readonly Channel<TaskMessage> _readyActivities = Channel.CreateUnbounded<TaskMessage>();
     private readonly Dictionary<string, TaskCompletionSource> _stateWaiters = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _contents = new(StringComparer.Ordinal);
     private TaskCompletionSource _timerChanged = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public Lock Gate { get; } = new();
+
+    /// <summary>UTF-8 bytes of all stored content entries.</summary>
+    public long ContentBytes { get; private set; }
+
+    /// <summary>A content entry by id, or null.</summary>
+    public string? GetContent(string id) => _contents.GetValueOrDefault(id);
+
+    /// <summary>True when a content entry with this id is stored.</summary>
+    public bool HasContent(string id) => _contents.ContainsKey(id);
 
     public ChannelReader<string> ReadyInstances => _readyInstances.Reader;
 
@@ -47,6 +57,13 @@ internal sealed partial class LocalStore(TimeProvider timeProvider)
                 return ApplyPurge(purge.InstanceId);
             case RestoreInstanceCommit restore:
                 ApplyRestore(restore);
+                return null;
+            case PutContentCommit content:
+                if (_contents.TryAdd(content.Id, content.Content))
+                {
+                    ContentBytes += System.Text.Encoding.UTF8.GetByteCount(content.Content);
+                }
+
                 return null;
             case RestoreActivitiesCommit activities:
                 foreach (var m in activities.Messages)

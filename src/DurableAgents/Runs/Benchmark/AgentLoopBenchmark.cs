@@ -17,21 +17,24 @@ namespace DurableAgents.Runs.Benchmark;
 /// <param name="ParallelCalls">Tool calls per step.</param>
 /// <param name="Elapsed">Wall time of the whole run.</param>
 /// <param name="EngineOverheadPerStepMs">Wall time per step; the model and tool do no work, so this is the runtime's own cost.</param>
-/// <param name="StoredBytesAtStep10">Bytes in the data folder (history journal + conversation store) after step 10.</param>
+/// <param name="StoredBytesAtStep10">Bytes the run keeps after step 10: its conversation entries plus its history (JSON).</param>
 /// <param name="ContentBytesAtStep10">Characters of conversation content the model had seen after step 10.</param>
-/// <param name="StoredBytesAtEnd">Bytes in the data folder at the end.</param>
+/// <param name="StoredBytesAtEnd">Bytes the run keeps at the end.</param>
 /// <param name="ContentBytesAtEnd">Characters of conversation content at the end.</param>
 public sealed record AgentLoopBenchmarkResult(
     int Steps, int ParallelCalls, TimeSpan Elapsed, double EngineOverheadPerStepMs,
     long StoredBytesAtStep10, long ContentBytesAtStep10, long StoredBytesAtEnd, long ContentBytesAtEnd)
 {
+    /// <summary>Bytes in the data folder at the end (the file backend's raw journal, before compaction), for comparison.</summary>
+    public long RawFolderBytesAtEnd { get; init; }
+
     /// <summary>Stored bytes over content at the end (1.0 = nothing stored but the content).</summary>
     public double StorageRatioAtEnd => ContentBytesAtEnd == 0 ? 0 : (double)StoredBytesAtEnd / ContentBytesAtEnd;
 }
 
 /// <summary>
 /// The <c>--workload agent-loop</c> benchmark: a scripted model asks for <c>parallelCalls</c> tool calls per step for N steps, on
-/// the given backend, with a file conversation store in <c>dataPath/conversations</c>.
+/// the given backend, with the backend's own conversation store.
 /// </summary>
 public static class AgentLoopBenchmark
 {
@@ -46,12 +49,13 @@ public static class AgentLoopBenchmark
         ArgumentException.ThrowIfNullOrWhiteSpace(dataPath);
         Directory.CreateDirectory(dataPath);
 
-        var model = new BenchmarkChatClient(steps, parallelCalls, () => FolderBytes(dataPath));
+        const string runId = "agent-loop-benchmark";
+        IServiceProvider? built = null;
+        var model = new BenchmarkChatClient(steps, parallelCalls, () => StoredBytes(built!, runId));
         var services = new ServiceCollection();
         services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
         services.AddSingleton(backend);
-        services.AddSingleton<IConversationStore>(new FileConversationStore(Path.Combine(dataPath, "conversations")));
         var agents = services.AddDurableAgents();
         agents.AddAgent(AgentName, a =>
         {
@@ -60,13 +64,14 @@ public static class AgentLoopBenchmark
             a.Policy = new AgentPolicy { MaxSteps = steps + 2, LoopThreshold = 0, RestateGoalEvery = 0, ContextBudgetTokens = int.MaxValue };
         });
         await using var provider = services.BuildServiceProvider();
+        built = provider;
         var worker = provider.GetRequiredService<DurableTaskWorker>();
         await worker.StartAsync(CancellationToken.None);
         try
         {
             var client = provider.GetRequiredService<AgentRunClient>();
             var watch = Stopwatch.StartNew();
-            var id = await client.StartRunAsync(AgentName, "Benchmark goal: call the tool every step.");
+            var id = await client.StartRunAsync(AgentName, "Benchmark goal: call the tool every step.", runId);
             var done = await client.Orchestrations.WaitForInstanceCompletionAsync(id);
             watch.Stop();
             if (done.RuntimeStatus != OrchestrationRuntimeStatus.Completed)
@@ -76,12 +81,24 @@ public static class AgentLoopBenchmark
 
             return new AgentLoopBenchmarkResult(
                 steps, parallelCalls, watch.Elapsed, watch.Elapsed.TotalMilliseconds / (steps + 1),
-                model.StoredAtStep10, model.ContentAtStep10, FolderBytes(dataPath), model.ContentAtEnd);
+                model.StoredAtStep10, model.ContentAtStep10, StoredBytes(provider, runId), model.ContentAtEnd)
+            {
+                RawFolderBytesAtEnd = FolderBytes(dataPath),
+            };
         }
         finally
         {
             await worker.StopAsync(CancellationToken.None);
         }
+    }
+
+    /// <summary>What the run keeps: its conversation entries plus its history as the backend stores it (JSON).</summary>
+    private static long StoredBytes(IServiceProvider services, string runId)
+    {
+        var store = services.GetRequiredService<IConversationStore>();
+        var client = services.GetRequiredService<AgentRunClient>().Orchestrations;
+        var history = client.GetOrchestrationHistoryAsync(runId).GetAwaiter().GetResult();
+        return store.GetStoredBytesAsync().GetAwaiter().GetResult() + System.Text.Encoding.UTF8.GetByteCount(HistorySerializer.SerializeHistory(history));
     }
 
     private static long FolderBytes(string path) =>

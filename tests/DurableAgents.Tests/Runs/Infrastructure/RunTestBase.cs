@@ -48,6 +48,16 @@ public abstract class RunTestBase : IAsyncDisposable
         Model.Calls[index].Messages.SelectMany(m => m.Contents).OfType<FunctionResultContent>()
             .Single(r => r.CallId == callId).Result?.ToString() ?? "";
 
+    /// <summary>Stops and disposes the host (releasing its data folder) before the test ends.</summary>
+    internal async Task StopHostAsync()
+    {
+        if (Host is not null)
+        {
+            await Host.DisposeAsync();
+            Host = null;
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (Host is not null)
