@@ -30,6 +30,9 @@ public sealed class JsonDataConverter : DataConverter
         _options = options ?? new JsonSerializerOptions(JsonSerializerDefaults.Web)
         {
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+
+            // Payloads are stored, not embedded in HTML: escape only what JSON requires, so they keep their size.
+            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
             Converters = { new JsonStringEnumConverter() },
         };
     }

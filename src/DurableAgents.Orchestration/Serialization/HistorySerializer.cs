@@ -11,6 +11,10 @@ public static class HistorySerializer
     public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+
+        // Histories are data, never HTML: escaping only what JSON requires keeps nested JSON payloads at their size (a quote
+        // stays " instead of becoming ", which tripled the size of every serialized input and output).
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         Converters = { new JsonStringEnumConverter() },
     };
 
