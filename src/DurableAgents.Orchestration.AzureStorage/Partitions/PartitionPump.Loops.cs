@@ -182,7 +182,13 @@ internal sealed partial class PartitionPump
         try
         {
             // The injected clock decides when a timer is due; visibility renewal keeps the message hidden meanwhile.
+            // A timer's tick can land a hair before the wall clock reaches the due time, so wait until the clock agrees.
+            var due = handle.Decoded.Message.VisibleAt ?? DateTime.MinValue;
             await Task.Delay(wait, _clock, stopping).ConfigureAwait(false);
+            for (var left = due - _clock.GetUtcNow().UtcDateTime; left > TimeSpan.Zero; left = due - _clock.GetUtcNow().UtcDateTime)
+            {
+                await Task.Delay(left, _clock, stopping).ConfigureAwait(false);
+            }
         }
         catch (OperationCanceledException)
         {

@@ -82,7 +82,10 @@ internal sealed partial class OrchestrationExecutor
                 return new EpisodeResult([], [], null, _suspended);
             }
 
-            var started = new OrchestratorStartedEvent { Timestamp = now };
+            // The orchestration's clock never runs backwards (hosts' clocks differ) and a timer never fires before its time,
+            // even when a backend delivers it a moment early.
+            var episodeTime = accepted.OfType<TimerFiredEvent>().Select(t => t.FireAt).Append(now).Append(_context.CurrentTime).Max();
+            var started = new OrchestratorStartedEvent { Timestamp = episodeTime };
             newEvents.Add(started);
             Apply(started);
             var applied = 0;
@@ -107,8 +110,8 @@ internal sealed partial class OrchestrationExecutor
 
             var actions = _context.PendingActions.Values.ToList();
             _context.PendingActions.Clear();
-            newEvents.AddRange(actions.Select(a => a.ToHistoryEvent(now)));
-            AddCompletionEvent(newEvents, now);
+            newEvents.AddRange(actions.Select(a => a.ToHistoryEvent(episodeTime)));
+            AddCompletionEvent(newEvents, episodeTime);
             return new EpisodeResult(newEvents, actions, Outcome, _suspended);
         }
         catch (NonDeterministicOrchestrationException ex)
