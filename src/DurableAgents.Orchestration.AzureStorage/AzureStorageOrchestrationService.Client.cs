@@ -1,3 +1,4 @@
+using DurableAgents.Orchestration.Client;
 using DurableAgents.Orchestration.AzureStorage.Instances;
 using DurableAgents.Orchestration.AzureStorage.Storage;
 using DurableAgents.Orchestration.Backend;
@@ -80,7 +81,7 @@ public sealed partial class AzureStorageOrchestrationService
     }
 
     /// <inheritdoc />
-    public async Task<InstanceQueryResult> QueryAsync(InstanceQuery query, CancellationToken cancellationToken)
+    public async Task<InstanceQueryResult> QueryAsync(OrchestrationQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
         await EnsureResourcesAsync(cancellationToken).ConfigureAwait(false);

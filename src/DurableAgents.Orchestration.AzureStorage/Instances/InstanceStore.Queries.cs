@@ -1,3 +1,4 @@
+using DurableAgents.Orchestration.Client;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -16,7 +17,7 @@ internal sealed partial class InstanceStore
     /// One page of instances in blob-name order. The continuation token is the listing marker of the blob page where this page
     /// stopped plus how many of its blobs were already looked at (the service's markers cannot point inside a page).
     /// </summary>
-    public async Task<InstanceQueryResult> QueryAsync(InstanceQuery query, CancellationToken cancellationToken)
+    public async Task<InstanceQueryResult> QueryAsync(OrchestrationQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
         var prefix = InstanceBlobNames.StatePrefix + InstanceBlobNames.Escape(query.InstanceIdPrefix ?? "");

@@ -1,3 +1,4 @@
+using DurableAgents.Orchestration.Client;
 using DurableAgents.Orchestration.History;
 
 namespace DurableAgents.Orchestration.Backend;
@@ -45,7 +46,7 @@ public interface IOrchestrationService
     Task<IReadOnlyList<HistoryEvent>> GetHistoryAsync(string instanceId, CancellationToken cancellationToken);
 
     /// <summary>Queries instances.</summary>
-    Task<InstanceQueryResult> QueryAsync(InstanceQuery query, CancellationToken cancellationToken);
+    Task<InstanceQueryResult> QueryAsync(OrchestrationQuery query, CancellationToken cancellationToken);
 
     /// <summary>Deletes a finished instance and its history; false when it did not exist. Throws when it is not finished.</summary>
     Task<bool> PurgeAsync(string instanceId, CancellationToken cancellationToken);

@@ -97,19 +97,7 @@ public sealed partial class DurableTaskClient
             throw new ArgumentOutOfRangeException(nameof(query), query.PageSize, "PageSize must be between 1 and 1000.");
         }
 
-        var result = await _service.QueryAsync(
-            new InstanceQuery
-            {
-                Statuses = query.Statuses,
-                Name = query.Name,
-                CreatedFrom = query.CreatedFrom,
-                CreatedTo = query.CreatedTo,
-                InstanceIdPrefix = query.InstanceIdPrefix,
-                PageSize = query.PageSize,
-                ContinuationToken = query.ContinuationToken,
-                FetchInputsAndOutputs = query.FetchInputsAndOutputs,
-            },
-            cancellation);
+        var result = await _service.QueryAsync(query, cancellation);
         return new OrchestrationPage(
             result.Instances.Select(s => new OrchestrationMetadata(s, _converter, query.FetchInputsAndOutputs)).ToList(), result.ContinuationToken);
     }

@@ -75,7 +75,7 @@ public sealed class OrchestrationMetadata
     public T? ReadCustomStatusAs<T>() => _converter.Deserialize<T>(SerializedCustomStatus);
 }
 
-/// <summary>A client-side query over instances.</summary>
+/// <summary>A query over instances, with paging (the client and the backend seam share it).</summary>
 public sealed record OrchestrationQuery
 {
     /// <summary>Only these statuses.</summary>
@@ -101,6 +101,17 @@ public sealed record OrchestrationQuery
 
     /// <summary>Whether to include inputs, outputs and custom status.</summary>
     public bool FetchInputsAndOutputs { get; init; }
+
+    /// <summary>True when the instance passes every filter (paging aside); backends use it to filter.</summary>
+    public bool Matches(Backend.OrchestrationState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        return (Statuses is null || Statuses.Count == 0 || Statuses.Contains(state.RuntimeStatus))
+            && (Name is null || string.Equals(Name, state.Name, StringComparison.OrdinalIgnoreCase))
+            && (CreatedFrom is null || state.CreatedAt >= CreatedFrom)
+            && (CreatedTo is null || state.CreatedAt < CreatedTo)
+            && (InstanceIdPrefix is null || state.InstanceId.StartsWith(InstanceIdPrefix, StringComparison.Ordinal));
+    }
 }
 
 /// <summary>One page of instances.</summary>

@@ -1,3 +1,4 @@
+using DurableAgents.Orchestration.Client;
 using System.Collections.Concurrent;
 using DurableAgents.Orchestration.Backend;
 using DurableAgents.Orchestration.History;
@@ -58,6 +59,6 @@ public sealed class FaultyStartBackend(IOrchestrationService inner) : IOrchestra
     public Task SendMessageAsync(TaskMessage message, CancellationToken cancellationToken) => inner.SendMessageAsync(message, cancellationToken);
     public Task<OrchestrationState?> GetStateAsync(string instanceId, bool includePayloads, CancellationToken cancellationToken) => inner.GetStateAsync(instanceId, includePayloads, cancellationToken);
     public Task<IReadOnlyList<HistoryEvent>> GetHistoryAsync(string instanceId, CancellationToken cancellationToken) => inner.GetHistoryAsync(instanceId, cancellationToken);
-    public Task<InstanceQueryResult> QueryAsync(InstanceQuery query, CancellationToken cancellationToken) => inner.QueryAsync(query, cancellationToken);
+    public Task<InstanceQueryResult> QueryAsync(OrchestrationQuery query, CancellationToken cancellationToken) => inner.QueryAsync(query, cancellationToken);
     public Task<bool> PurgeAsync(string instanceId, CancellationToken cancellationToken) => inner.PurgeAsync(instanceId, cancellationToken);
 }

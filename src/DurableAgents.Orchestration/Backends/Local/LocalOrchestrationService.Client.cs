@@ -1,3 +1,4 @@
+using DurableAgents.Orchestration.Client;
 using DurableAgents.Orchestration.Backend;
 using DurableAgents.Orchestration.History;
 
@@ -41,7 +42,7 @@ public abstract partial class LocalOrchestrationService
     }
 
     /// <inheritdoc />
-    public async Task<InstanceQueryResult> QueryAsync(InstanceQuery query, CancellationToken cancellationToken)
+    public async Task<InstanceQueryResult> QueryAsync(OrchestrationQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
         await EnsureStartedAsync();

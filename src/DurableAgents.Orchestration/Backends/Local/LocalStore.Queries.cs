@@ -1,3 +1,4 @@
+using DurableAgents.Orchestration.Client;
 using DurableAgents.Orchestration.Backend;
 using DurableAgents.Orchestration.History;
 
@@ -13,7 +14,7 @@ internal sealed partial class LocalStore
         _instances.TryGetValue(instanceId, out var instance) ? instance.History.ToList() : [];
 
     /// <summary>Pages through instances ordered by id; the token is the last id of the previous page.</summary>
-    public InstanceQueryResult Query(InstanceQuery query)
+    public InstanceQueryResult Query(OrchestrationQuery query)
     {
         var after = query.ContinuationToken;
         var page = _instances.Values
