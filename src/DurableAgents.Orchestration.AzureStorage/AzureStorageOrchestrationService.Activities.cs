@@ -21,18 +21,30 @@ public sealed partial class AzureStorageOrchestrationService
         return await _activities.LockNextAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Sends the result to the instance's control queue, then deletes the work-item message (a crash in between repeats the activity).</summary>
+    /// <summary>
+    /// Hands the result to this host's partition when it owns the instance's (see MessageSender.TryHandOverResultAsync);
+    /// otherwise sends it to the instance's control queue, then deletes the work-item message (a crash in between repeats the activity).
+    /// </summary>
     public async Task CompleteActivityWorkItemAsync(ActivityWorkItem workItem, TaskMessage response, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(workItem);
         ArgumentNullException.ThrowIfNull(response);
-        await _sender.SendToInstanceAsync(response, cancellationToken).ConfigureAwait(false);
-        if (workItem.LockToken is ActivityLock activityLock)
+        if (workItem.LockToken is not ActivityLock activityLock)
         {
-            await activityLock.DisposeAsync().ConfigureAwait(false);
-            await activityLock.Handle.DeleteAsync(cancellationToken).ConfigureAwait(false);
-            await _codec.DeleteBlobAsync(activityLock.Handle.Decoded.BlobName, cancellationToken).ConfigureAwait(false);
+            await _sender.SendToInstanceAsync(response, cancellationToken).ConfigureAwait(false);
+            return;
         }
+
+        // Renewal stops first: from here on either the partition's pump keeps the message hidden, or it is deleted below.
+        await activityLock.DisposeAsync().ConfigureAwait(false);
+        if (await _sender.TryHandOverResultAsync(activityLock.Handle, response, cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        await _sender.SendToInstanceAsync(response, cancellationToken).ConfigureAwait(false);
+        await activityLock.Handle.DeleteAsync(cancellationToken).ConfigureAwait(false);
+        await _codec.DeleteBlobAsync(activityLock.Handle.Decoded.BlobName, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />

@@ -66,7 +66,8 @@ public sealed partial class AzureStorageOrchestrationService
         ArgumentNullException.ThrowIfNull(result);
         var token = workItem.LockToken as OrchestrationLock
             ?? throw new ArgumentException("The work item was not locked by this backend.", nameof(workItem));
-        var stored = await CommitEpisodeAsync(workItem.InstanceId, token.Stored, result, cancellationToken).ConfigureAwait(false);
+        var rewritten = new List<(QueueMessageHandle Handle, DecodedMessage Activity)>();
+        var stored = await CommitEpisodeAsync(workItem.InstanceId, token, result, rewritten, cancellationToken).ConfigureAwait(false);
         if (token.Pump is { } pump)
         {
             if (stored is not null)
@@ -74,10 +75,18 @@ public sealed partial class AzureStorageOrchestrationService
                 pump.RememberState(workItem.InstanceId, stored);
             }
 
-            pump.Complete(workItem.InstanceId, token.Handles);
+            pump.Complete(workItem.InstanceId, token.Handles, keep: rewritten.Select(r => r.Handle).ToList());
+            foreach (var (handle, activity) in rewritten)
+            {
+                await _sender.DispatchRewrittenAsync(handle, activity, cancellationToken).ConfigureAwait(false);
+            }
         }
 
-        SignalStateChanged(workItem.InstanceId);
+        // Waiters only care about the runtime status; waking them for every episode would cost each a state read.
+        if (stored?.Record.State.RuntimeStatus != token.Stored?.Record.State.RuntimeStatus)
+        {
+            SignalStateChanged(workItem.InstanceId);
+        }
     }
 
     /// <inheritdoc />
@@ -113,8 +122,11 @@ public sealed partial class AzureStorageOrchestrationService
     /// point). A crash before the state write leaves an unreferenced chunk and messages that the engine recognises when the episode
     /// runs again. Returns the new state blob, or the old one when there was nothing to store.
     /// </summary>
-    private async Task<StoredInstance?> CommitEpisodeAsync(string instanceId, StoredInstance? stored, OrchestrationWorkItemResult result, CancellationToken cancellationToken)
+    private async Task<StoredInstance?> CommitEpisodeAsync(
+        string instanceId, OrchestrationLock token, OrchestrationWorkItemResult result, List<(QueueMessageHandle, DecodedMessage)> rewritten,
+        CancellationToken cancellationToken)
     {
+        var stored = token.Stored;
         if (result.NewEvents.Count == 0 && !result.ReplaceHistory && result.ActivityMessages.Count == 0 && result.OrchestratorMessages.Count == 0)
         {
             return stored; // Duplicates or stale messages only: nothing to store, the messages are just consumed.
@@ -135,8 +147,9 @@ public sealed partial class AzureStorageOrchestrationService
             tail = [];
         }
 
+        var activities = await RewriteConsumedAsync(token, result.ActivityMessages, rewritten, cancellationToken).ConfigureAwait(false);
         await Task.WhenAll(
-            result.ActivityMessages.Select(m => _sender.SendActivityAsync(m, cancellationToken))
+            activities.Select(m => _sender.SendActivityAsync(m, cancellationToken))
                 .Concat(result.OrchestratorMessages.Select(m => _sender.SendToInstanceAsync(m, cancellationToken)))
                 .Append(chunk)).ConfigureAwait(false);
         if (await chunk.ConfigureAwait(false) is { } chunkId)
@@ -162,6 +175,37 @@ public sealed partial class AzureStorageOrchestrationService
         {
             throw new InstanceConflictException(instanceId, ex);
         }
+    }
+
+    /// <summary>
+    /// Sends new activities by rewriting consumed work-item messages that carry this episode's activity results, where it can (one
+    /// request instead of a send and a delete; see MessageSender.TryRewriteAsActivityAsync). Returns the activities still to send.
+    /// </summary>
+    private async Task<IReadOnlyList<TaskMessage>> RewriteConsumedAsync(
+        OrchestrationLock token, IReadOnlyList<TaskMessage> activities, List<(QueueMessageHandle, DecodedMessage)> rewritten,
+        CancellationToken cancellationToken)
+    {
+        if (token.Pump is null || activities.Count == 0)
+        {
+            return activities;
+        }
+
+        var carriers = new Queue<QueueMessageHandle>(token.Handles.Where(h => ReferenceEquals(h.Queue, _workItems) && !h.Finished && h.Decoded.Carried is null));
+        var rest = new List<TaskMessage>();
+        foreach (var activity in activities)
+        {
+            if (carriers.TryDequeue(out var carrier)
+                && await _sender.TryRewriteAsActivityAsync(carrier, activity, cancellationToken).ConfigureAwait(false) is { } decoded)
+            {
+                rewritten.Add((carrier, decoded));
+            }
+            else
+            {
+                rest.Add(activity);
+            }
+        }
+
+        return rest;
     }
 
     private async Task DeleteHistoryQuietlyAsync(InstanceRecord replaced)

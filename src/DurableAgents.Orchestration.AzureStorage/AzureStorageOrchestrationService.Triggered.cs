@@ -74,6 +74,19 @@ public sealed partial class AzureStorageOrchestrationService
             return;
         }
 
+        // Results ride on work-item messages only in Polling mode, but a task hub switched from it may still hold some.
+        if (decoded.Carried is { } carried)
+        {
+            await _sender.SendToInstanceAsync(carried, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (decoded.Message.Event is not TaskScheduledEvent)
+        {
+            await _sender.SendToInstanceAsync(decoded.Message, cancellationToken).ConfigureAwait(false);
+            await _codec.DeleteBlobAsync(decoded.BlobName, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         var workItem = new ActivityWorkItem { Message = decoded.Message, DequeueCount = Math.Max(1, dequeueCount), LockToken = TriggeredActivityLock.Instance };
         await worker.RunActivityWorkItemAsync(workItem, cancellationToken).ConfigureAwait(false);
         await _codec.DeleteBlobAsync(decoded.BlobName, cancellationToken).ConfigureAwait(false);

@@ -2,6 +2,11 @@ using DurableAgents.Benchmarks.Cli;
 using DurableAgents.Benchmarks.Workloads;
 
 // Engine benchmark: see Cli/HelpText.cs or run with --help.
+if (args.Length > 0 && args[0] == DurableAgents.Benchmarks.Hosting.WorkerProcess.ModeArgument)
+{
+    return await DurableAgents.Benchmarks.Hosting.WorkerProcessMode.RunAsync(args);
+}
+
 if (args.Length == 0 || args.Contains("--help") || args.Contains("-h"))
 {
     Console.WriteLine(HelpText.Text);

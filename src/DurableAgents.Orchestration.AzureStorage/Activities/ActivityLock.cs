@@ -7,6 +7,7 @@ internal sealed class ActivityLock : IAsyncDisposable
 {
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _renewal;
+    private int _disposed;
 
     public ActivityLock(QueueMessageHandle handle, TimeSpan visibility)
     {
@@ -17,9 +18,14 @@ internal sealed class ActivityLock : IAsyncDisposable
     /// <summary>The message.</summary>
     public QueueMessageHandle Handle { get; }
 
-    /// <summary>Stops renewing.</summary>
+    /// <summary>Stops renewing; a second call does nothing.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await _stop.CancelAsync().ConfigureAwait(false);
         await _renewal.ConfigureAwait(false);
         _stop.Dispose();

@@ -1,13 +1,19 @@
 using DurableAgents.Orchestration.AzureStorage.Messaging;
 using DurableAgents.Orchestration.AzureStorage.Storage;
 using DurableAgents.Orchestration.Backend;
+using DurableAgents.Orchestration.History;
 using Microsoft.Extensions.Logging;
 
 namespace DurableAgents.Orchestration.AzureStorage.Activities;
 
 /// <summary>Takes activity work from the shared work-item queue, which any host may read.</summary>
+/// <remarks>
+/// A message here may also carry an activity result (written into it by the host that ran the activity, see
+/// <see cref="MessageSender.TryHandOverResultAsync"/>); <paramref name="deliver"/> sends such results to their instances.
+/// </remarks>
 internal sealed partial class ActivityQueue(
-    QueueClient queue, MessageCodec codec, AzureStorageOrchestrationOptions options, ILogger logger) : ILocalTaker
+    QueueClient queue, MessageCodec codec, AzureStorageOrchestrationOptions options, Func<TaskMessage, CancellationToken, Task> deliver,
+    ILogger logger) : ILocalTaker
 {
     private const int BatchSize = 8;
     private const int LocalLimit = 4;
@@ -15,8 +21,18 @@ internal sealed partial class ActivityQueue(
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly PollSignal _poke = new();
 
-    /// <summary>Wakes an idle poller: work was just sent.</summary>
-    public void Poke() => _poke.Set();
+    // The poll back-off lives across calls: a worker slot that just took a local item must not poll the queue on its way back
+    // (on a busy host that would be one empty receive per activity). Guarded by _gate.
+    private TimeSpan _idle = options.MinPollingDelay;
+    private DateTimeOffset _nextPoll = DateTimeOffset.MinValue;
+    private volatile bool _pollNow;
+
+    /// <summary>Wakes an idle poller: this host just put visible work in the queue, so look at once.</summary>
+    public void Poke()
+    {
+        _pollNow = true;
+        _poke.Set();
+    }
 
     /// <summary>Takes a few just-sent activities without a queue round trip; the rest go through the queue, to any host.</summary>
     public bool HasRoom => _fetched.Count < LocalLimit;
@@ -40,7 +56,6 @@ internal sealed partial class ActivityQueue(
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var idle = options.MinPollingDelay;
             while (!cancellationToken.IsCancellationRequested)
             {
                 if (_fetched.TryDequeue(out var ready))
@@ -48,19 +63,35 @@ internal sealed partial class ActivityQueue(
                     return ready;
                 }
 
-                var batch = await queue.ReceiveMessagesAsync(BatchSize, options.MessageVisibilityTimeout, cancellationToken).ConfigureAwait(false);
-                if (batch.Count == 0)
+                var wait = _nextPoll - DateTimeOffset.UtcNow;
+                if (!_pollNow && wait > TimeSpan.Zero)
                 {
-                    await _poke.WaitAsync(idle, cancellationToken).ConfigureAwait(false);
-                    idle = idle * 2 < options.MaxPollingDelay ? idle * 2 : options.MaxPollingDelay;
+                    await _poke.WaitAsync(wait, cancellationToken).ConfigureAwait(false);
                     continue;
                 }
 
+                if (_pollNow)
+                {
+                    _pollNow = false;
+                    _idle = options.MinPollingDelay;
+                }
+
+                var batch = await queue.ReceiveMessagesAsync(BatchSize, options.MessageVisibilityTimeout, cancellationToken).ConfigureAwait(false);
+                if (batch.Count == 0)
+                {
+                    _nextPoll = DateTimeOffset.UtcNow + _idle;
+                    _idle = _idle * 2 < options.MaxPollingDelay ? _idle * 2 : options.MaxPollingDelay;
+                    continue;
+                }
+
+                _idle = options.MinPollingDelay;
+                _nextPoll = DateTimeOffset.MinValue;
                 foreach (var received in batch)
                 {
-                    if (await TryDecodeAsync(received, cancellationToken).ConfigureAwait(false) is { } decoded)
+                    if (await TryDecodeAsync(received, cancellationToken).ConfigureAwait(false) is { } decoded
+                        && new QueueMessageHandle(queue, received, decoded) is var handle
+                        && await DeliverResultsAsync(handle, cancellationToken).ConfigureAwait(false))
                     {
-                        var handle = new QueueMessageHandle(queue, received, decoded);
                         _fetched.Enqueue(new ActivityWorkItem
                         {
                             Message = decoded.Message,
@@ -98,6 +129,29 @@ internal sealed partial class ActivityQueue(
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// Delivers the results a received message carries; true when it also (still) asks for an activity to run. A result is
+    /// delivered even when its episode was stored already: the engine drops the duplicate.
+    /// </summary>
+    private async Task<bool> DeliverResultsAsync(QueueMessageHandle handle, CancellationToken cancellationToken)
+    {
+        var decoded = handle.Decoded;
+        if (decoded.Carried is { } carried)
+        {
+            await deliver(carried, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (decoded.Message.Event is TaskScheduledEvent)
+        {
+            return true;
+        }
+
+        await deliver(decoded.Message, cancellationToken).ConfigureAwait(false);
+        await handle.DeleteAsync(cancellationToken).ConfigureAwait(false);
+        await codec.DeleteBlobAsync(decoded.BlobName, cancellationToken).ConfigureAwait(false);
+        return false;
     }
 
     private async Task<DecodedMessage?> TryDecodeAsync(QueueMessage received, CancellationToken cancellationToken)

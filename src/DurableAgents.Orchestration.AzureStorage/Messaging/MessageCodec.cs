@@ -8,13 +8,21 @@ namespace DurableAgents.Orchestration.AzureStorage.Messaging;
 /// <summary>What a queue message carries: the message itself, or the name of the blob that holds it.</summary>
 /// <param name="Message">The message, when it fits in the queue.</param>
 /// <param name="BlobName">The large-message blob holding the message otherwise.</param>
-internal sealed record QueueEnvelope(TaskMessage? Message, string? BlobName);
+/// <param name="Carried">
+/// An activity result that rides on a work-item message (see MessageSender.TryHandOverResult): whoever receives the message from
+/// the queue must deliver it to its instance first.
+/// </param>
+internal sealed record QueueEnvelope(TaskMessage? Message, string? BlobName, TaskMessage? Carried = null);
 
 /// <summary>A decoded queue message: the task message and, for large ones, the blob to delete once it is consumed.</summary>
 /// <param name="Message">The task message.</param>
 /// <param name="BlobName">The large-message blob, if any.</param>
 /// <param name="QueueText">The queue text as received (re-sent unchanged when a timer hops).</param>
-internal sealed record DecodedMessage(TaskMessage Message, string? BlobName, string QueueText);
+internal sealed record DecodedMessage(TaskMessage Message, string? BlobName, string QueueText)
+{
+    /// <summary>An activity result the message carries for delivery before it (see <see cref="QueueEnvelope.Carried"/>).</summary>
+    public TaskMessage? Carried { get; init; }
+}
 
 /// <summary>
 /// Turns task messages into queue text and back. Text is base64 of UTF-8 JSON, the default encoding of the Functions queue
@@ -42,13 +50,23 @@ internal sealed class MessageCodec(BlobContainerClient largeMessages, int thresh
         return (Convert.ToBase64String(json), blobName);
     }
 
+    /// <summary>
+    /// Encodes <paramref name="message"/> with <paramref name="carried"/> riding along; null when the two do not fit in one queue
+    /// message (the caller then sends them apart).
+    /// </summary>
+    public string? TryEncodeCarrying(TaskMessage message, TaskMessage carried)
+    {
+        var json = JsonSerializer.SerializeToUtf8Bytes(new QueueEnvelope(message, null, carried), HistorySerializer.Options);
+        return json.Length > thresholdBytes ? null : Convert.ToBase64String(json);
+    }
+
     /// <summary>Decodes queue text (base64 or plain JSON, as a trigger may hand it over), downloading a large message's blob.</summary>
     public async Task<DecodedMessage> DecodeAsync(string queueText, CancellationToken cancellationToken)
     {
         var envelope = ParseEnvelope(queueText);
         if (envelope.Message is { } inline)
         {
-            return new DecodedMessage(inline, null, queueText);
+            return new DecodedMessage(inline, null, queueText) { Carried = envelope.Carried };
         }
 
         var name = envelope.BlobName ?? throw new InvalidDataException("A queue message carries neither a task message nor a blob reference.");

@@ -48,6 +48,73 @@ internal sealed class MessageSender(
         }
     }
 
+    /// <summary>
+    /// Hands an activity's result to this host's pump of the instance's partition without a control-queue message: the result is
+    /// written into the activity's own, still hidden work-item message (one Update Message), so it is durable before the activity
+    /// counts as done, and the pump takes that message over. Whoever receives such a message from the queue (after a crash, or when
+    /// the partition moves) delivers the result it carries (<see cref="Activities.ActivityQueue"/>). False when the partition is not
+    /// owned here or the message is gone (another host runs the activity again); the caller then sends the result as usual.
+    /// </summary>
+    public async Task<bool> TryHandOverResultAsync(QueueMessageHandle workItem, TaskMessage result, CancellationToken cancellationToken)
+    {
+        if (result.VisibleAt is not null || LocalPartition?.Invoke(layout.PartitionOf(result.InstanceId)) is not { HasRoom: true } local)
+        {
+            return false;
+        }
+
+        var (text, blobName) = await codec.EncodeWithBlobAsync(result, cancellationToken).ConfigureAwait(false);
+        if (!await workItem.RewriteAsync(text, visibility, cancellationToken).ConfigureAwait(false))
+        {
+            await codec.DeleteBlobAsync(blobName, cancellationToken).ConfigureAwait(false);
+            return false;
+        }
+
+        var inputBlob = workItem.Decoded.BlobName; // The activity's input, which the message no longer refers to.
+        if (await workItem.HandOverAsync(new DecodedMessage(result, blobName, text)).ConfigureAwait(false) is { } moved && !local.TryTake(moved))
+        {
+            // The partition moved away meanwhile: let any host's receiver deliver the result.
+            await moved.ReleaseAsync(TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
+        }
+
+        await codec.DeleteBlobAsync(inputBlob, cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    /// <summary>
+    /// Sends <paramref name="activity"/> by rewriting a consumed work-item message that carries a result of the same episode,
+    /// instead of sending a new message and deleting the old one: the result stays in the message (delivered again, as a duplicate,
+    /// if the message is ever received), so it is never lost, whether or not the episode's commit follows. Null when the two do not
+    /// fit in one message or the message is gone.
+    /// </summary>
+    public async Task<DecodedMessage?> TryRewriteAsActivityAsync(QueueMessageHandle consumed, TaskMessage activity, CancellationToken cancellationToken)
+    {
+        if (codec.TryEncodeCarrying(activity, consumed.Decoded.Message) is not { } text
+            || !await consumed.RewriteAsync(text, visibility, cancellationToken).ConfigureAwait(false))
+        {
+            return null;
+        }
+
+        return new DecodedMessage(activity, null, text) { Carried = consumed.Decoded.Message };
+    }
+
+    /// <summary>
+    /// After the episode that rewrote <paramref name="consumed"/> was stored: hands the message, now the activity's, to this host's
+    /// activity taker, or makes it visible for any host when there is no room.
+    /// </summary>
+    public async Task DispatchRewrittenAsync(QueueMessageHandle consumed, DecodedMessage rewritten, CancellationToken cancellationToken)
+    {
+        if (await consumed.HandOverAsync(rewritten).ConfigureAwait(false) is not { } moved)
+        {
+            return;
+        }
+
+        if (LocalActivities is not { HasRoom: true } taker || !taker.TryTake(moved))
+        {
+            await moved.ReleaseAsync(TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
+            WorkItemSent?.Invoke();
+        }
+    }
+
     /// <summary>Re-sends already encoded text (a timer hop) to <paramref name="partition"/> with <paramref name="delay"/>.</summary>
     public Task ResendAsync(int partition, string queueText, TimeSpan? delay, CancellationToken cancellationToken) =>
         controlQueues[partition].SendMessageAsync(queueText, Positive(delay), QueueClient.NeverExpires, cancellationToken);

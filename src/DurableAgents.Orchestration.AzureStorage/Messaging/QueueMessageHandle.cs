@@ -1,4 +1,5 @@
 using DurableAgents.Orchestration.AzureStorage.Storage;
+using DurableAgents.Orchestration.History;
 
 namespace DurableAgents.Orchestration.AzureStorage.Messaging;
 
@@ -36,6 +37,63 @@ internal sealed class QueueMessageHandle(QueueClient queue, QueueMessage receive
             NextVisibleOn = again.NextVisibleOn;
             DequeueCount = (int)Math.Min(int.MaxValue, again.DequeueCount);
             Finished = false;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>The queue the message is in.</summary>
+    public QueueClient Queue => queue;
+
+    /// <summary>
+    /// Replaces the message's text and hides it for <paramref name="visibility"/>, keeping it held; false when it is gone (taken by
+    /// another receiver).
+    /// </summary>
+    public async Task<bool> RewriteAsync(string text, TimeSpan visibility, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (Finished)
+            {
+                return false;
+            }
+
+            var receipt = await queue.UpdateMessageAsync(QueueMessageId, _popReceipt, visibility, text, cancellationToken).ConfigureAwait(false);
+            _popReceipt = receipt.PopReceipt;
+            NextVisibleOn = receipt.NextVisibleOn;
+            return true;
+        }
+        catch (StorageRequestException ex) when (IsGone(ex))
+        {
+            Finished = true;
+            return false;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Passes the message to a new holder that sees it as <paramref name="decoded"/> (its text after <see cref="RewriteAsync"/>).
+    /// This handle becomes inert, so no renewal of the old holder can race the new one for the pop receipt. Null when it is gone.
+    /// </summary>
+    public async Task<QueueMessageHandle?> HandOverAsync(DecodedMessage decoded)
+    {
+        await _gate.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            if (Finished)
+            {
+                return null;
+            }
+
+            Finished = true;
+            var current = new QueueMessage(QueueMessageId, _popReceipt, DequeueCount, default, default, NextVisibleOn, decoded.QueueText);
+            return new QueueMessageHandle(queue, current, decoded);
         }
         finally
         {

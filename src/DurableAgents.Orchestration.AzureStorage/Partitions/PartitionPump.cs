@@ -104,17 +104,18 @@ internal sealed partial class PartitionPump : ILocalTaker
     /// After a stored episode: unlocks the instance at once (its next episode may start) and deletes the consumed messages and their
     /// large-message blobs in the background. They are forgotten at once, so that a hand-back on release never revives them.
     /// </summary>
-    public void Complete(string instanceId, IReadOnlyList<QueueMessageHandle> consumed)
+    /// <remarks>Messages in <paramref name="keep"/> were rewritten to carry new work: they are forgotten but not deleted.</remarks>
+    public void Complete(string instanceId, IReadOnlyList<QueueMessageHandle> consumed, IReadOnlyList<QueueMessageHandle>? keep = null)
     {
         Unlock(instanceId, consumed, putBack: false, forget: true);
-        _ = DeleteConsumedAsync(instanceId, consumed);
+        _ = DeleteConsumedAsync(instanceId, consumed, keep ?? []);
     }
 
-    private async Task DeleteConsumedAsync(string instanceId, IReadOnlyList<QueueMessageHandle> consumed)
+    private async Task DeleteConsumedAsync(string instanceId, IReadOnlyList<QueueMessageHandle> consumed, IReadOnlyList<QueueMessageHandle> keep)
     {
         try
         {
-            await Task.WhenAll(consumed.Select(h => h.DeleteAsync(CancellationToken.None))).ConfigureAwait(false);
+            await Task.WhenAll(consumed.Except(keep).Select(h => h.DeleteAsync(CancellationToken.None))).ConfigureAwait(false);
             await Task.WhenAll(consumed.Select(h => _codec.DeleteBlobAsync(h.Decoded.BlobName, CancellationToken.None))).ConfigureAwait(false);
         }
         catch (Exception ex)

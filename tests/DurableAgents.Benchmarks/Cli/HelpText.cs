@@ -14,7 +14,7 @@ internal static class HelpText
         Options:
           --backend     memory: in-process InMemoryOrchestrationService.
                         file:   FileOrchestrationService in --data (default: a fresh temp folder, deleted afterwards).
-                        azure:  Azure Storage backend with --connection (not available in this build yet).
+                        azure:  Azure Storage backend with --connection, or on a pinned Azurite it starts for the run.
           --workload    sequential       K instances, each calling a no-op activity N times in sequence (default N=100, K=1).
                                          steps = N*K; wall from the first schedule until all instances completed.
                         long-sequential  one instance of N sequential steps (default N=1000, N must be >= 200); also reports
@@ -29,7 +29,9 @@ internal static class HelpText
                                          long-sequential N=1000, agent-loop; --n/--instances are ignored.
           --n           steps per instance (sequential, long-sequential), activities (fanout) or instances (wait-resume); >= 1.
           --instances   instances for sequential (default 1); >= 1.
-          --workers     worker hosts in this process sharing the backend (default 1).
+          --workers     workers sharing the backend (default 1). On azure, all but the first are child processes of the
+                        benchmark (each with its own leases); on memory and file they are further hosts in this process.
+                        cpu_us_per_step then counts the CPU of all worker processes.
           --data        data folder for the file backend; kept afterwards when given.
           --connection  Azure Storage connection string for the azure backend.
 

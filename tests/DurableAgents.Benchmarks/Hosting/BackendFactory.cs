@@ -20,10 +20,10 @@ internal static class BackendFactory
 
     private static BackendHandle CreateAzure(string connection)
     {
-        // A fresh task hub per run; each further worker host gets its own service (own leases), as a separate process would.
+        // A fresh task hub per run; each further worker is a child process on the same hub (its own leases, pollers and runtime).
         var hub = "bench" + Guid.NewGuid().ToString("N")[..10];
-        AzureStorageOrchestrationService Open() => new(new AzureStorageOrchestrationOptions { ConnectionString = connection, TaskHubName = hub });
-        return new BackendHandle(Open(), null) { CreateWorkerService = Open };
+        var service = new AzureStorageOrchestrationService(new AzureStorageOrchestrationOptions { ConnectionString = connection, TaskHubName = hub });
+        return new BackendHandle(service, null) { StartWorkerProcess = ct => WorkerProcess.StartAsync(connection, hub, ct) };
     }
 
     private static BackendHandle CreateFile(string? dataPath, string runName)
@@ -42,22 +42,11 @@ internal sealed class BackendHandle(IOrchestrationService service, string? tempF
 {
     public IOrchestrationService Service { get; } = service;
 
-    /// <summary>For backends shared by many processes: a new service for each further worker host; null shares <see cref="Service"/>.</summary>
-    public Func<IOrchestrationService>? CreateWorkerService { get; init; }
-
-    /// <summary>Services created for further worker hosts, disposed with this handle.</summary>
-    public List<IOrchestrationService> WorkerServices { get; } = [];
+    /// <summary>For backends shared by many processes: starts a further worker as a child process; null runs further hosts in this process.</summary>
+    public Func<CancellationToken, Task<WorkerProcess>>? StartWorkerProcess { get; init; }
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var extra in WorkerServices)
-        {
-            if (extra is IAsyncDisposable d)
-            {
-                await d.DisposeAsync();
-            }
-        }
-
         switch (Service)
         {
             case IAsyncDisposable asyncDisposable: await asyncDisposable.DisposeAsync(); break;

@@ -1,3 +1,4 @@
+using DurableAgents.Orchestration.AzureStorage;
 using DurableAgents.Orchestration.Backend;
 using DurableAgents.Orchestration.Client;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,6 +12,7 @@ internal sealed class BenchmarkCluster : IAsyncDisposable
 {
     private readonly BackendHandle _backend;
     private readonly List<IHost> _hosts = [];
+    private readonly List<WorkerProcess> _processes = [];
 
     private BenchmarkCluster(BackendHandle backend, StepClock clock)
     {
@@ -24,26 +26,38 @@ internal sealed class BenchmarkCluster : IAsyncDisposable
     /// <summary>Where the stamped activity records its completions.</summary>
     public StepClock Clock { get; }
 
-    /// <summary>Starts <paramref name="workers"/> hosts over <paramref name="backend"/>; disposing the cluster disposes the backend.</summary>
-    public static async Task<BenchmarkCluster> StartAsync(BackendHandle backend, int workers)
+    /// <summary>Worker processes started for this cluster (the azure backend's further workers).</summary>
+    public IReadOnlyList<WorkerProcess> Processes => _processes;
+
+    /// <summary>CPU time used so far by the worker processes (not this one).</summary>
+    public TimeSpan ProcessesCpuTime => _processes.Aggregate(TimeSpan.Zero, (sum, p) => sum + p.CpuTime);
+
+    /// <summary>
+    /// Starts <paramref name="workers"/> workers over <paramref name="backend"/>: one host in this process (with the client), the
+    /// others as child processes where the backend is shared across processes, else as further hosts here. Disposing the cluster
+    /// stops them and disposes the backend.
+    /// </summary>
+    public static async Task<BenchmarkCluster> StartAsync(BackendHandle backend, int workers, CancellationToken cancellationToken)
     {
         var cluster = new BenchmarkCluster(backend, new StepClock());
         try
         {
-            for (var i = 0; i < workers; i++)
+            var inProcess = backend.StartWorkerProcess is null ? workers : 1;
+            for (var i = 0; i < inProcess; i++)
             {
-                var service = i == 0 || backend.CreateWorkerService is null ? backend.Service : backend.CreateWorkerService();
-                if (!ReferenceEquals(service, backend.Service))
-                {
-                    backend.WorkerServices.Add(service);
-                }
-
-                var host = BuildHost(service, cluster.Clock);
+                var host = BuildHost(backend.Service, cluster.Clock);
                 cluster._hosts.Add(host);
-                await host.StartAsync();
+                await host.StartAsync(cancellationToken);
             }
 
             cluster.Client = cluster._hosts[0].Services.GetRequiredService<DurableTaskClient>();
+            var started = await Task.WhenAll(Enumerable.Range(0, workers - inProcess).Select(_ => backend.StartWorkerProcess!(cancellationToken)));
+            cluster._processes.AddRange(started);
+            if (started.Length > 0 && backend.Service is AzureStorageOrchestrationService azure)
+            {
+                await WaitUntilBalancedAsync(azure, started, cancellationToken);
+            }
+
             return cluster;
         }
         catch
@@ -53,8 +67,30 @@ internal sealed class BenchmarkCluster : IAsyncDisposable
         }
     }
 
+    // Until every worker owns its share of the partitions, one worker does all the orchestration work; measuring then would
+    // measure the balancing, not the cluster.
+    private static async Task WaitUntilBalancedAsync(AzureStorageOrchestrationService local, WorkerProcess[] others, CancellationToken cancellationToken)
+    {
+        var partitions = local.Options.PartitionCount;
+        var fairShare = partitions / (others.Length + 1);
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(90);
+        while (DateTime.UtcNow < deadline)
+        {
+            var owned = others.Select(o => o.OwnedPartitions).Append(local.OwnedPartitions.Count).ToList();
+            if (owned.Sum() == partitions && owned.All(n => n >= fairShare))
+            {
+                return;
+            }
+
+            await Task.Delay(100, cancellationToken);
+        }
+
+        Console.Error.WriteLine("warning: the partitions were not spread over all workers within 90 s; measuring anyway.");
+    }
+
     public async ValueTask DisposeAsync()
     {
+        await Task.WhenAll(_processes.Select(p => p.DisposeAsync().AsTask()));
         foreach (var host in _hosts)
         {
             await host.StopAsync();
@@ -71,7 +107,8 @@ internal sealed class BenchmarkCluster : IAsyncDisposable
         await _backend.DisposeAsync();
     }
 
-    private static IHost BuildHost(IOrchestrationService service, StepClock clock)
+    /// <summary>A worker host (with a client) over <paramref name="service"/>, set up as an application would.</summary>
+    public static IHost BuildHost(IOrchestrationService service, StepClock clock)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [] });
         builder.Logging.ClearProviders();

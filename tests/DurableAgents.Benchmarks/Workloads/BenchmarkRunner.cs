@@ -22,7 +22,7 @@ internal static class BenchmarkRunner
             }
 
             var backend = BackendFactory.Create(args, run.Workload.Name);
-            await using var cluster = await BenchmarkCluster.StartAsync(backend, args.Workers);
+            await using var cluster = await BenchmarkCluster.StartAsync(backend, args.Workers, cancellation);
             await WarmUpAsync(run.Workload, cluster, cancellation);
             var rounds = new List<BenchmarkResult>();
             for (var i = 0; i < run.Workload.MeasuredRounds; i++)
@@ -39,11 +39,18 @@ internal static class BenchmarkRunner
     private static async Task<BenchmarkResult> MeasureWithCpuAsync(PlannedRun run, BenchmarkCluster cluster, CancellationToken cancellation)
     {
         // Environment.CpuUsage reads getrusage (microseconds); Process.TotalProcessorTime has 10 ms ticks on Linux.
-        var cpuBefore = Environment.CpuUsage.TotalTime;
+        // Worker processes are included: the figure is the CPU the whole cluster spent per step (the storage emulator excluded).
+        var cpuBefore = Environment.CpuUsage.TotalTime + cluster.ProcessesCpuTime;
         var result = await run.Workload.MeasureAsync(cluster, run.N, run.Instances, cancellation);
-        var cpuPerStep = (Environment.CpuUsage.TotalTime - cpuBefore).TotalMicroseconds / Math.Max(result.Steps, 1);
+        var cpuPerStep = (Environment.CpuUsage.TotalTime + cluster.ProcessesCpuTime - cpuBefore).TotalMicroseconds / Math.Max(result.Steps, 1);
         var inv = System.Globalization.CultureInfo.InvariantCulture;
-        return result with { Extras = [.. result.Extras, new("cpu_us_per_step", cpuPerStep.ToString("F1", inv))] };
+        List<KeyValuePair<string, string>> extras = [.. result.Extras, new("cpu_us_per_step", cpuPerStep.ToString("F1", inv))];
+        if (cluster.Processes.Count > 0)
+        {
+            extras.Add(new("worker_processes", (cluster.Processes.Count + 1).ToString(inv)));
+        }
+
+        return result with { Extras = extras };
     }
 
     private static async Task WarmUpAsync(IWorkload workload, BenchmarkCluster cluster, CancellationToken cancellation)

@@ -28,6 +28,11 @@ internal sealed class LongSequentialWorkload : IWorkload
             throw new ArgumentException($"long-sequential needs --n {MinimumSteps} or more to compare the first and last {Window} steps; got {n}.");
         }
 
+        if (cluster.Processes.Count > 0)
+        {
+            throw new ArgumentException("long-sequential times each step inside the activity, so all workers must be in this process: run it with --workers 1.");
+        }
+
         TimeSpan wall = await RunAsync(cluster, n, cancellation);
         var first = cluster.Clock.MsPerStep(0, Window);
         var last = cluster.Clock.MsPerStep(n - 1 - Window, n - 1);
