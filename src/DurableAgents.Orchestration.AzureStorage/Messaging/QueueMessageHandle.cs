@@ -51,31 +51,8 @@ internal sealed class QueueMessageHandle(QueueClient queue, QueueMessage receive
     /// Replaces the message's text and hides it for <paramref name="visibility"/>, keeping it held; false when it is gone (taken by
     /// another receiver).
     /// </summary>
-    public async Task<bool> RewriteAsync(string text, TimeSpan visibility, CancellationToken cancellationToken)
-    {
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            if (Finished)
-            {
-                return false;
-            }
-
-            var receipt = await queue.UpdateMessageAsync(QueueMessageId, _popReceipt, visibility, text, cancellationToken).ConfigureAwait(false);
-            _popReceipt = receipt.PopReceipt;
-            NextVisibleOn = receipt.NextVisibleOn;
-            return true;
-        }
-        catch (StorageRequestException ex) when (IsGone(ex))
-        {
-            Finished = true;
-            return false;
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
+    public Task<bool> RewriteAsync(string text, TimeSpan visibility, CancellationToken cancellationToken) =>
+        UpdateAsync(visibility, finish: false, cancellationToken, text);
 
     /// <summary>
     /// Passes the message to a new holder that sees it as <paramref name="decoded"/> (its text after <see cref="RewriteAsync"/>).
@@ -132,7 +109,7 @@ internal sealed class QueueMessageHandle(QueueClient queue, QueueMessage receive
         }
     }
 
-    private async Task<bool> UpdateAsync(TimeSpan visibility, bool finish, CancellationToken cancellationToken)
+    private async Task<bool> UpdateAsync(TimeSpan visibility, bool finish, CancellationToken cancellationToken, string? newText = null)
     {
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -142,7 +119,7 @@ internal sealed class QueueMessageHandle(QueueClient queue, QueueMessage receive
                 return false;
             }
 
-            var receipt = await queue.UpdateMessageAsync(QueueMessageId, _popReceipt, visibility, null, cancellationToken).ConfigureAwait(false);
+            var receipt = await queue.UpdateMessageAsync(QueueMessageId, _popReceipt, visibility, newText, cancellationToken).ConfigureAwait(false);
             _popReceipt = receipt.PopReceipt;
             NextVisibleOn = receipt.NextVisibleOn;
             Finished = finish;
