@@ -34,8 +34,9 @@ try
 {
     if (arguments.Backend == "azure" && arguments.Connection is null)
     {
-        // No --connection: start the project's pinned Azurite on free loopback ports for this run.
-        azurite = await DurableAgents.Orchestration.AzureStorage.Tests.Azurite.AzuriteInstance.StartNewAsync(cancellationToken: deadline.Token);
+        // No --connection: start the project's pinned Azurite on free loopback ports for this run, keeping its data in memory
+        // (the emulator's own file persistence is not what a real storage account costs; see --help).
+        azurite = await DurableAgents.Orchestration.AzureStorage.Tests.Azurite.AzuriteInstance.StartNewAsync(inMemory: true, cancellationToken: deadline.Token);
         arguments = arguments with { Connection = azurite.ConnectionString };
     }
 

@@ -14,7 +14,8 @@ internal static class HelpText
         Options:
           --backend     memory: in-process InMemoryOrchestrationService.
                         file:   FileOrchestrationService in --data (default: a fresh temp folder, deleted afterwards).
-                        azure:  Azure Storage backend with --connection, or on a pinned Azurite it starts for the run.
+                        azure:  Azure Storage backend with --connection, or on the pinned Azurite started for the run with
+                                --inMemoryPersistence (use --connection to measure against an Azurite that persists to files).
           --workload    sequential       K instances, each calling a no-op activity N times in sequence (default N=100, K=1).
                                          steps = N*K; wall from the first schedule until all instances completed.
                         long-sequential  one instance of N sequential steps (default N=1000, N must be >= 200); also reports

@@ -69,10 +69,20 @@ public sealed partial class AzuriteInstance
             "--blobHost", "127.0.0.1", "--blobPort", BlobPort.ToString(),
             "--queueHost", "127.0.0.1", "--queuePort", QueuePort.ToString(),
             "--tableHost", "127.0.0.1", "--tablePort", TablePort.ToString(),
-            "--location", _dataFolder!, "--skipApiVersionCheck", "--loose", "--silent", "--disableTelemetry",
+            "--skipApiVersionCheck", "--loose", "--silent", "--disableTelemetry",
         })
         {
             info.ArgumentList.Add(arg);
+        }
+
+        if (_inMemory)
+        {
+            info.ArgumentList.Add("--inMemoryPersistence");
+        }
+        else
+        {
+            info.ArgumentList.Add("--location");
+            info.ArgumentList.Add(_dataFolder!);
         }
 
         var process = new Process { StartInfo = info };

@@ -19,6 +19,7 @@ public sealed partial class AzuriteInstance : IAsyncDisposable
 
     private readonly string? _executable;
     private readonly string? _dataFolder;
+    private readonly bool _inMemory;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private Process? _process;
     private AzuriteOutput? _output;
@@ -29,10 +30,11 @@ public sealed partial class AzuriteInstance : IAsyncDisposable
         IsExternal = true;
     }
 
-    private AzuriteInstance(string executable, string dataFolder)
+    private AzuriteInstance(string executable, string dataFolder, bool inMemory)
     {
         _executable = executable;
         _dataFolder = dataFolder;
+        _inMemory = inMemory;
         ConnectionString = "";
     }
 
@@ -52,7 +54,13 @@ public sealed partial class AzuriteInstance : IAsyncDisposable
     public int TablePort { get; private set; }
 
     /// <summary>Uses <see cref="ConnectionEnvVar"/> if set (and allowed), otherwise installs if needed and starts Azurite.</summary>
-    public static async Task<AzuriteInstance> StartNewAsync(bool allowExternal = true, CancellationToken cancellationToken = default)
+    /// <param name="allowExternal">Whether an Azurite named by <see cref="ConnectionEnvVar"/> may be used instead.</param>
+    /// <param name="inMemory">
+    /// Azurite's <c>--inMemoryPersistence</c>: nothing is written to files, so data does not survive <see cref="StopAsync"/>
+    /// (the benchmark's choice; tests that restart Azurite need the default).
+    /// </param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    public static async Task<AzuriteInstance> StartNewAsync(bool allowExternal = true, bool inMemory = false, CancellationToken cancellationToken = default)
     {
         var external = Environment.GetEnvironmentVariable(ConnectionEnvVar);
         if (allowExternal && !string.IsNullOrWhiteSpace(external))
@@ -65,7 +73,7 @@ public sealed partial class AzuriteInstance : IAsyncDisposable
         var root = OperatingSystem.IsLinux() && Directory.Exists("/dev/shm") ? "/dev/shm" : Path.GetTempPath();
         var dataFolder = Path.Combine(root, "durableagents-azurite-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dataFolder);
-        var instance = new AzuriteInstance(executable, dataFolder);
+        var instance = new AzuriteInstance(executable, dataFolder, inMemory);
         try
         {
             await instance.StartAsync(cancellationToken);
