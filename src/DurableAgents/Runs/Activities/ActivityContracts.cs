@@ -81,3 +81,8 @@ public sealed record CompactInput(string Agent, string? Head, IReadOnlyList<NewM
 /// <param name="ConversationTokens">Estimated tokens after compaction.</param>
 /// <param name="CompactedMessages">How many messages were folded into the summary.</param>
 public sealed record CompactOutput(string Head, RunUsage Usage, long ConversationTokens, int CompactedMessages);
+
+/// <summary>Input of the activity that closes a finished run's conversation.</summary>
+/// <param name="Head">The conversation.</param>
+/// <param name="NewMessages">Messages the model never saw (the last step's results when a limit ended the run).</param>
+public sealed record CloseConversationInput(string? Head, IReadOnlyList<NewMessage> NewMessages);

@@ -28,7 +28,16 @@ public sealed record AgentLoopBenchmarkResult(
     /// <summary>Bytes in the data folder at the end (the file backend's raw journal, before compaction), for comparison.</summary>
     public long RawFolderBytesAtEnd { get; init; }
 
-    /// <summary>Stored bytes over content at the end (1.0 = nothing stored but the content).</summary>
+    /// <summary>
+    /// Bytes the run keeps after its last tool step, when the model is called to answer (measured like step 10; the content at
+    /// that moment is <see cref="ContentBytesAtEnd"/>).
+    /// </summary>
+    public long StoredBytesAtLastStep { get; init; }
+
+    /// <summary>Stored bytes over content after the last tool step (1.0 = nothing stored but the content).</summary>
+    public double StorageRatioAtLastStep => ContentBytesAtEnd == 0 ? 0 : (double)StoredBytesAtLastStep / ContentBytesAtEnd;
+
+    /// <summary>Stored bytes over content at the end, once the run finished (its output included).</summary>
     public double StorageRatioAtEnd => ContentBytesAtEnd == 0 ? 0 : (double)StoredBytesAtEnd / ContentBytesAtEnd;
 }
 
@@ -84,6 +93,7 @@ public static class AgentLoopBenchmark
                 model.StoredAtStep10, model.ContentAtStep10, StoredBytes(provider, runId), model.ContentAtEnd)
             {
                 RawFolderBytesAtEnd = FolderBytes(dataPath),
+                StoredBytesAtLastStep = model.StoredAtLastStep,
             };
         }
         finally

@@ -11,6 +11,9 @@ internal sealed class BenchmarkChatClient(int steps, int parallelCalls, Func<lon
 
     public long ContentAtEnd { get; private set; }
 
+    /// <summary>Stored bytes after the last tool step, taken when the model is called to answer (as at step 10).</summary>
+    public long StoredAtLastStep { get; private set; }
+
     public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
         var list = messages.ToList();
@@ -20,6 +23,11 @@ internal sealed class BenchmarkChatClient(int steps, int parallelCalls, Func<lon
         {
             StoredAtStep10 = storedBytes();
             ContentAtStep10 = content;
+        }
+
+        if (done == steps)
+        {
+            StoredAtLastStep = storedBytes();
         }
 
         ContentAtEnd = content;

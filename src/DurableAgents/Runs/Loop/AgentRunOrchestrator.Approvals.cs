@@ -89,7 +89,7 @@ internal sealed partial class AgentRunOrchestrator
 
     private static void Reject(RunState state, PlannedCall call, string why)
     {
-        state.Rejected[call.Signature] = why;
+        state.Rejected[RunState.KeyOf(call.Signature)] = why;
         call.Resolve("rejected",
             $"The call to '{call.Call.Name}' was not run: {why}. Do not retry it; continue without it or answer with what you have.",
             state.Policy.MaxToolResultChars);
