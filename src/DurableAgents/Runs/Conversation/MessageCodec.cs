@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.Extensions.AI;
 
@@ -76,8 +77,7 @@ public static class MessageCodec
                     builder.Append('x').Append(text.Text.Length.ToString(CultureInfo.InvariantCulture)).Append(':').Append(text.Text);
                     break;
                 case FunctionCallContent { Exception: null, Arguments: not null } call when IsPlain(call.CallId) && IsPlain(call.Name):
-                    // Serialized arguments are one line (JSON escapes control characters inside strings).
-                    var arguments = Models.ToolCallArguments.ToJson(call);
+                    var arguments = OneLine(Models.ToolCallArguments.ToJson(call));
                     builder.Append('c').Append(call.CallId).Append('\t').Append(call.Name).Append('\t').Append(arguments).Append('\n');
                     break;
                 default:
@@ -86,6 +86,19 @@ public static class MessageCodec
         }
 
         return builder.ToString();
+    }
+
+    /// <summary>The JSON without indentation, so it fits on one line (JSON escapes control characters inside strings).</summary>
+    private static string OneLine(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            document.RootElement.WriteTo(writer);
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
     private static bool IsPlain(string? value) => !string.IsNullOrEmpty(value) && value.AsSpan().IndexOfAny('\n', '\t') < 0;
