@@ -42,6 +42,7 @@ internal sealed class AgentLoopWorkload : IWorkload
                     new("engine_overhead_ms_per_step", result.EngineOverheadPerStepMs.ToString("F3", inv)),
                     new("stored_bytes_step10", result.StoredBytesAtStep10.ToString(inv)),
                     new("content_bytes_step10", result.ContentBytesAtStep10.ToString(inv)),
+                    new($"storage_ratio_step{steps - 1}", result.StorageRatioBeforeLastStep.ToString("F2", inv)),
                     new($"stored_bytes_step{steps}", result.StoredBytesAtLastStep.ToString(inv)),
                     new($"storage_ratio_step{steps}", result.StorageRatioAtLastStep.ToString("F2", inv)),
                     new("stored_bytes_end", result.StoredBytesAtEnd.ToString(inv)),

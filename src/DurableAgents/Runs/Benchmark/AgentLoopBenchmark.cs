@@ -34,6 +34,15 @@ public sealed record AgentLoopBenchmarkResult(
     /// </summary>
     public long StoredBytesAtLastStep { get; init; }
 
+    /// <summary>Bytes the run keeps one step before the last (measured the same way).</summary>
+    public long StoredBytesBeforeLastStep { get; init; }
+
+    /// <summary>Content one step before the last.</summary>
+    public long ContentBytesBeforeLastStep { get; init; }
+
+    /// <summary>Stored bytes over content one step before the last.</summary>
+    public double StorageRatioBeforeLastStep => ContentBytesBeforeLastStep == 0 ? 0 : (double)StoredBytesBeforeLastStep / ContentBytesBeforeLastStep;
+
     /// <summary>Stored bytes over content after the last tool step (1.0 = nothing stored but the content).</summary>
     public double StorageRatioAtLastStep => ContentBytesAtEnd == 0 ? 0 : (double)StoredBytesAtLastStep / ContentBytesAtEnd;
 
@@ -94,6 +103,8 @@ public static class AgentLoopBenchmark
             {
                 RawFolderBytesAtEnd = FolderBytes(dataPath),
                 StoredBytesAtLastStep = model.StoredAtLastStep,
+                StoredBytesBeforeLastStep = model.StoredBeforeLastStep,
+                ContentBytesBeforeLastStep = model.ContentBeforeLastStep,
             };
         }
         finally
