@@ -101,7 +101,8 @@ public sealed record AgentRunStatus
 /// <param name="Tool">The tool name.</param>
 /// <param name="Arguments">The arguments as JSON text.</param>
 /// <param name="Status">ok, error, refused, rejected, timeout, unknown-tool, invalid-arguments.</param>
-/// <param name="Result">The (truncated) result or error text given to the model.</param>
+/// <param name="Result">The text given to the model (inside its delimiters): the first 160 characters of a successful result, the
+/// whole text of an error, refusal or rejection.</param>
 /// <param name="Step">The step it belonged to.</param>
 public sealed record ToolCallRecord(string CallId, string Tool, string Arguments, string Status, string Result, int Step);
 

@@ -64,7 +64,7 @@ public sealed record ToolCallInput(string Agent, string Tool, string CallId, str
 /// <summary>Output of the tool-call activity: the stored result's id and a short preview, not the result itself.</summary>
 /// <param name="MessageId">The stored tool message.</param>
 /// <param name="Status">ok or error.</param>
-/// <param name="Preview">The start of the result text, for the run's record.</param>
+/// <param name="Preview">The start of the result text, for approvers (the run's record reads the stored result).</param>
 /// <param name="Chars">The length of the text given to the model.</param>
 public sealed record ToolCallOutput(string MessageId, string Status, string Preview, int Chars);
 
