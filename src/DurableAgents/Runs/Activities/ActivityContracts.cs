@@ -17,6 +17,7 @@ public sealed record NewMessage(string? Id = null, string? Role = null, string? 
     public static NewMessage ToolResult(string callId, string text) => new(Role: "tool", Text: text, CallId: callId);
 
     /// <summary>The size of inline content (0 for a stored reference).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public int InlineChars => Text?.Length ?? 0;
 }
 

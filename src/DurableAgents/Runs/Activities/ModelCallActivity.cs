@@ -113,5 +113,5 @@ public sealed class ModelCallActivity(IAgentCatalog catalog, ConversationLog log
     private static ModelToolCall ToToolCall(FunctionCallContent call) =>
         ToolCallArguments.TryGetMalformed(call, out var raw, out var error)
             ? new ModelToolCall(call.CallId, call.Name, raw, string.IsNullOrEmpty(error) ? "The arguments are not a valid JSON object." : error)
-            : new ModelToolCall(call.CallId, call.Name, ToolCallArguments.ToJson(call));
+            : new ModelToolCall(call.CallId, call.Name, MessageCodec.OneLine(ToolCallArguments.ToJson(call)));
 }

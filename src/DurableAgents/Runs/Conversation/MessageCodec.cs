@@ -89,7 +89,7 @@ public static class MessageCodec
     }
 
     /// <summary>The JSON without indentation, so it fits on one line (JSON escapes control characters inside strings).</summary>
-    private static string OneLine(string json)
+    internal static string OneLine(string json)
     {
         using var document = JsonDocument.Parse(json);
         var buffer = new System.Buffers.ArrayBufferWriter<byte>();

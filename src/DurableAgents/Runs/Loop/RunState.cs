@@ -10,6 +10,9 @@ internal sealed class RunState
 {
     private const int RecentToolCallsKept = 10;
 
+    /// <summary>Characters of each recent result shown to approvers.</summary>
+    private const int RecentResultChars = 100;
+
     public RunState(AgentRunInput input, AgentDefinition definition)
     {
         Input = input;
@@ -88,7 +91,8 @@ internal sealed class RunState
     public void AddToolCall(ToolCallRecord record)
     {
         ToolCallCount++;
-        RecentToolCalls.Add(record with { Result = ToolResultFormatter.Preview(record.Result, 200) });
+        // Only what approvers are shown, kept short: it rides along into every later generation (the arguments are content).
+        RecentToolCalls.Add(new ToolCallRecord("", record.Tool, "", record.Status, ToolResultFormatter.Preview(record.Result, RecentResultChars), record.Step));
         if (RecentToolCalls.Count > RecentToolCallsKept)
         {
             RecentToolCalls.RemoveAt(0);
