@@ -47,9 +47,6 @@ public sealed record AgentRunContinuation
     /// <summary>Tool calls made so far.</summary>
     public int ToolCallCount { get; init; }
 
-    /// <summary>The latest few tool calls with a short result, for approvers (the full record is read from the conversation).</summary>
-    public IReadOnlyList<ToolCallRecord> RecentToolCalls { get; init; } = [];
-
     /// <summary>How many times the run has continued as new.</summary>
     public int Generation { get; init; }
 }

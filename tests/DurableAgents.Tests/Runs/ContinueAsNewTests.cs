@@ -117,6 +117,23 @@ public sealed class ContinueAsNewTests : RunTestBase
         Assert.Equal(AgentRunOutcome.Completed, (await Host.WaitForResultAsync(id)).Outcome);
     }
 
+    [Fact]
+    public async Task Continuation_CarriesReferencesNotContent()
+    {
+        await StartAsync(FastPolicy with { ContinueAsNewEvery = 1, LoopThreshold = 0 },
+            tools: [Tools.Lookup(result: q => $"BULKY-{q}-" + new string('z', 2000))]);
+        var n = 0;
+        Model.Fallback = _ => ++n <= 4 ? Reply.Calls(($"c{n}", "lookup", $$"""{"query":"q{{n}}"}""")) : Reply.Text("done");
+
+        await Host!.RunAsync(AgentName, "goal", "carried");
+
+        var history = await Host.Orchestrations.GetOrchestrationHistoryAsync("carried");
+        var started = Assert.IsType<DurableAgents.Orchestration.History.ExecutionStartedEvent>(history.First(e => e is DurableAgents.Orchestration.History.ExecutionStartedEvent));
+        Assert.Contains("\"generation\":4", started.Input);
+        Assert.DoesNotContain("BULKY", started.Input);
+        Assert.True(started.Input!.Length < 800, $"the carried state is {started.Input.Length} characters: {started.Input}");
+    }
+
     private async Task<long> HistoryBytesAfterAsync(int steps)
     {
         var model = new ScriptedChatClient();

@@ -87,3 +87,7 @@ public sealed record CompactOutput(string Head, RunUsage Usage, long Conversatio
 /// <param name="Head">The conversation.</param>
 /// <param name="NewMessages">Messages the model never saw (the last step's results when a limit ended the run).</param>
 public sealed record CloseConversationInput(string? Head, IReadOnlyList<NewMessage> NewMessages);
+
+/// <summary>Input of the activity that reads a run's latest tool calls for approvers.</summary>
+/// <param name="Head">The conversation.</param>
+public sealed record RecentToolCallsInput(string? Head);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using DurableAgents.Agents;
 using DurableAgents.Orchestration;
+using DurableAgents.Runs.Activities;
 
 namespace DurableAgents.Runs.Loop;
 
@@ -13,13 +14,14 @@ internal sealed partial class AgentRunOrchestrator
         var undecided = calls.ToDictionary(c => c.CallId, StringComparer.Ordinal);
         var deadline = context.CurrentUtcDateTime.Add(policy.ApprovalTimeout);
         var escalated = false;
+        var gathered = state.GatheredSoFar(await RecentToolCallsAsync(context, state));
         while (undecided.Count > 0)
         {
             context.SetCustomStatus(state.Status(escalated ? AgentRunNames.EscalatedPhase : AgentRunNames.AwaitingApprovalPhase) with
             {
                 Goal = state.Input.Goal,
                 PendingApprovals = undecided.Values.Select(ToPending).ToList(),
-                GatheredSoFar = state.GatheredSoFar(),
+                GatheredSoFar = gathered,
                 ApprovalDeadline = escalated ? null : deadline,
             });
 
@@ -55,6 +57,27 @@ internal sealed partial class AgentRunOrchestrator
             }
 
             Apply(state, undecided, decision);
+        }
+    }
+
+    /// <summary>
+    /// The latest tool calls: a first generation has them all in memory; a later one reads them from the conversation, so no
+    /// result text is carried from one generation to the next (and a history written before generations replays unchanged).
+    /// </summary>
+    private static async Task<IReadOnlyList<ToolCallRecord>> RecentToolCallsAsync(TaskOrchestrationContext context, RunState state)
+    {
+        if (state.Generation == 0)
+        {
+            return state.RecentToolCalls;
+        }
+
+        try
+        {
+            return await context.CallActivityAsync<IReadOnlyList<ToolCallRecord>>(RecentToolCallsActivity.Name, new RecentToolCallsInput(state.Head));
+        }
+        catch (TaskFailedException)
+        {
+            return state.RecentToolCalls; // This generation's calls still give the approver something.
         }
     }
 

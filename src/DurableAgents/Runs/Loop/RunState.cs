@@ -8,10 +8,11 @@ namespace DurableAgents.Runs.Loop;
 /// <summary>What a run knows between steps; rebuilt by replay (and from the continuation), so it holds only what activities returned and decisions made.</summary>
 internal sealed class RunState
 {
-    private const int RecentToolCallsKept = 10;
+    /// <summary>Tool calls shown to approvers.</summary>
+    public const int RecentToolCallsKept = 10;
 
     /// <summary>Characters of each recent result shown to approvers.</summary>
-    private const int RecentResultChars = 100;
+    public const int RecentResultChars = 200;
 
     public RunState(AgentRunInput input, AgentDefinition definition)
     {
@@ -28,7 +29,6 @@ internal sealed class RunState
         (RejectionOfLastStep, ToolCallCount, Generation) = (c.RejectionOfLastStep, c.ToolCallCount, c.Generation);
         CallCounts = new Dictionary<string, int>(c.CallCounts, StringComparer.Ordinal);
         Rejected = new Dictionary<string, string>(c.Rejected, StringComparer.Ordinal);
-        RecentToolCalls = c.RecentToolCalls.ToList();
     }
 
     public AgentRunInput Input { get; }
@@ -56,6 +56,7 @@ internal sealed class RunState
 
     public int ToolCallCount { get; private set; }
 
+    /// <summary>The latest tool calls of this generation, short, for approvers (earlier ones are read from the conversation).</summary>
     public List<ToolCallRecord> RecentToolCalls { get; } = [];
 
     public string? LastText { get; set; }
@@ -91,8 +92,7 @@ internal sealed class RunState
     public void AddToolCall(ToolCallRecord record)
     {
         ToolCallCount++;
-        // Only what approvers are shown, kept short: it rides along into every later generation (the arguments are content).
-        RecentToolCalls.Add(new ToolCallRecord("", record.Tool, "", record.Status, ToolResultFormatter.Preview(record.Result, RecentResultChars), record.Step));
+        RecentToolCalls.Add(record with { Result = ToolResultFormatter.Preview(record.Result, RecentResultChars) });
         if (RecentToolCalls.Count > RecentToolCallsKept)
         {
             RecentToolCalls.RemoveAt(0);
@@ -115,7 +115,6 @@ internal sealed class RunState
         Rejected = Rejected,
         RejectionOfLastStep = RejectionOfLastStep,
         ToolCallCount = ToolCallCount,
-        RecentToolCalls = RecentToolCalls.ToList(),
         Generation = Generation + 1,
     };
 
@@ -130,12 +129,12 @@ internal sealed class RunState
         Usage = Usage,
     };
 
-    /// <summary>A short account of the run so far, for approvers.</summary>
-    public string GatheredSoFar()
+    /// <summary>A short account of the run so far, for approvers, with the latest tool calls given.</summary>
+    public string GatheredSoFar(IEnumerable<ToolCallRecord> recent)
     {
         var builder = new StringBuilder();
         builder.Append($"Step {Step}; {ToolCallCount} tool call(s) so far.");
-        foreach (var record in RecentToolCalls)
+        foreach (var record in recent.TakeLast(RecentToolCallsKept))
         {
             builder.Append($"\n- {record.Tool} ({record.Status}): {record.Result}");
         }
