@@ -54,6 +54,12 @@ public sealed record AgentPolicy
     /// <summary>Estimated conversation tokens past which older turns are compacted into a summary.</summary>
     public int ContextBudgetTokens { get; init; } = 24_000;
 
+    /// <summary>
+    /// Steps per history generation: after this many model calls the run continues as new, carrying only references and counters,
+    /// so its history stays small however long it runs (0 = never).
+    /// </summary>
+    public int ContinueAsNewEvery { get; init; } = 5;
+
     /// <summary>How deep sub-agents may nest (1 = an agent may call sub-agents that call none).</summary>
     public int MaxSubAgentDepth { get; init; } = 2;
 }

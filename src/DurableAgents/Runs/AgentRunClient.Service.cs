@@ -1,11 +1,13 @@
 using DurableAgents.Agents;
 using DurableAgents.Orchestration;
 using DurableAgents.Orchestration.Client;
+using DurableAgents.Runs.Conversation;
+using DurableAgents.Runs.Loop;
 
 namespace DurableAgents.Runs;
 
 /// <summary>Starts agent runs, reads them, and delivers approvals: the API the host's endpoints and triggers use.</summary>
-public sealed class AgentRunClient(DurableTaskClient client, IAgentCatalog catalog)
+public sealed class AgentRunClient(DurableTaskClient client, IAgentCatalog catalog, ConversationLog conversations)
 {
     /// <summary>The agents.</summary>
     public IAgentCatalog Catalog => catalog;
@@ -40,7 +42,9 @@ public sealed class AgentRunClient(DurableTaskClient client, IAgentCatalog catal
             input?.Agent ?? "",
             metadata.RuntimeStatus,
             TryRead<AgentRunStatus>(metadata.SerializedCustomStatus),
-            metadata.RuntimeStatus == OrchestrationRuntimeStatus.Completed ? TryRead<AgentRunResult>(metadata.SerializedOutput) : null,
+            metadata.RuntimeStatus == OrchestrationRuntimeStatus.Completed
+                ? await WithToolCallsAsync(TryRead<AgentRunResult>(metadata.SerializedOutput), cancellationToken)
+                : null,
             input?.Goal,
             metadata.CreatedAt,
             metadata.LastUpdatedAt,
@@ -65,6 +69,24 @@ public sealed class AgentRunClient(DurableTaskClient client, IAgentCatalog catal
 
         await client.RaiseEventAsync(runId, AgentRunNames.ApprovalEvent, decision, cancellationToken);
         return ApprovalSubmitResult.Accepted;
+    }
+
+    /// <summary>The result with its tool-call record, read from the run's conversation (the output names it, not copies it).</summary>
+    private async Task<AgentRunResult?> WithToolCallsAsync(AgentRunResult? result, CancellationToken cancellationToken)
+    {
+        if (result is not { ToolCalls.Count: 0, Conversation: { } head })
+        {
+            return result;
+        }
+
+        try
+        {
+            return result with { ToolCalls = ToolCallRecords.From(await conversations.GetArchiveAsync(head, cancellationToken)) };
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or FormatException or System.Text.Json.JsonException)
+        {
+            return result; // A conversation that is gone (or unreadable) leaves the record empty; the outcome and answer stand.
+        }
     }
 
     private static T? TryRead<T>(string? json) where T : class

@@ -36,7 +36,11 @@ public enum AgentRunOutcome
 /// <param name="Agent">The agent name.</param>
 /// <param name="Goal">The user's goal (a string, or the JSON text of an object input).</param>
 /// <param name="Depth">Sub-agent nesting depth; 0 for a top-level run.</param>
-public sealed record AgentRunInput(string Agent, string Goal, int Depth = 0);
+public sealed record AgentRunInput(string Agent, string Goal, int Depth = 0)
+{
+    /// <summary>The state carried over when the run continued as new; null for a run's first generation.</summary>
+    public AgentRunContinuation? Continuation { get; init; }
+}
 
 /// <summary>Tokens and money a run used.</summary>
 public sealed record RunUsage(long InputTokens, long OutputTokens, decimal CostUsd)
@@ -97,7 +101,8 @@ public sealed record AgentRunStatus
 /// <param name="Tool">The tool name.</param>
 /// <param name="Arguments">The arguments as JSON text.</param>
 /// <param name="Status">ok, error, refused, rejected, timeout, unknown-tool, invalid-arguments.</param>
-/// <param name="Result">The (truncated) result or error text given to the model.</param>
+/// <param name="Result">The text given to the model (inside its delimiters): the first 160 characters of a successful result, the
+/// whole text of an error, refusal or rejection.</param>
 /// <param name="Step">The step it belonged to.</param>
 public sealed record ToolCallRecord(string CallId, string Tool, string Arguments, string Status, string Result, int Step);
 
@@ -119,8 +124,14 @@ public sealed record AgentRunResult
     /// <summary>Usage and cost in all.</summary>
     public RunUsage Usage { get; init; } = RunUsage.Zero;
 
-    /// <summary>Every tool call, in order.</summary>
+    /// <summary>
+    /// Every tool call, in order. The run's output leaves this empty and names its <see cref="Conversation"/> instead;
+    /// <see cref="AgentRunClient.GetRunAsync"/> fills it in from the conversation.
+    /// </summary>
     public IReadOnlyList<ToolCallRecord> ToolCalls { get; init; } = [];
+
+    /// <summary>The run's whole conversation (its final head in the conversation store), from which the tool-call record is read.</summary>
+    public string? Conversation { get; init; }
 }
 
 /// <summary>Names shared by the run orchestration and its clients.</summary>

@@ -18,5 +18,7 @@ internal static class AgentRunRegistration
         registry.AddActivity(ModelCallActivity.Name, sp => ActivatorUtilities.CreateInstance<ModelCallActivity>(sp));
         registry.AddActivity(ToolCallActivity.Name, sp => ActivatorUtilities.CreateInstance<ToolCallActivity>(sp));
         registry.AddActivity(CompactActivity.Name, sp => ActivatorUtilities.CreateInstance<CompactActivity>(sp));
+        registry.AddActivity(RecentToolCallsActivity.Name, sp => ActivatorUtilities.CreateInstance<RecentToolCallsActivity>(sp));
+        registry.AddActivity(CloseConversationActivity.Name, sp => ActivatorUtilities.CreateInstance<CloseConversationActivity>(sp));
     }
 }

@@ -17,6 +17,7 @@ public sealed record NewMessage(string? Id = null, string? Role = null, string? 
     public static NewMessage ToolResult(string callId, string text) => new(Role: "tool", Text: text, CallId: callId);
 
     /// <summary>The size of inline content (0 for a stored reference).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public int InlineChars => Text?.Length ?? 0;
 }
 
@@ -64,7 +65,7 @@ public sealed record ToolCallInput(string Agent, string Tool, string CallId, str
 /// <summary>Output of the tool-call activity: the stored result's id and a short preview, not the result itself.</summary>
 /// <param name="MessageId">The stored tool message.</param>
 /// <param name="Status">ok or error.</param>
-/// <param name="Preview">The start of the result text, for the run's record.</param>
+/// <param name="Preview">The start of the result text, for approvers (the run's record reads the stored result).</param>
 /// <param name="Chars">The length of the text given to the model.</param>
 public sealed record ToolCallOutput(string MessageId, string Status, string Preview, int Chars);
 
@@ -81,3 +82,12 @@ public sealed record CompactInput(string Agent, string? Head, IReadOnlyList<NewM
 /// <param name="ConversationTokens">Estimated tokens after compaction.</param>
 /// <param name="CompactedMessages">How many messages were folded into the summary.</param>
 public sealed record CompactOutput(string Head, RunUsage Usage, long ConversationTokens, int CompactedMessages);
+
+/// <summary>Input of the activity that closes a finished run's conversation.</summary>
+/// <param name="Head">The conversation.</param>
+/// <param name="NewMessages">Messages the model never saw (the last step's results when a limit ended the run).</param>
+public sealed record CloseConversationInput(string? Head, IReadOnlyList<NewMessage> NewMessages);
+
+/// <summary>Input of the activity that reads a run's latest tool calls for approvers.</summary>
+/// <param name="Head">The conversation.</param>
+public sealed record RecentToolCallsInput(string? Head);

@@ -12,23 +12,25 @@ internal static class ChatMessages
         _ => throw new InvalidOperationException($"A new message has role '{message.Role}'; only 'user' and 'tool' are written by the runtime."),
     };
 
-    /// <summary>Stores the new messages (or takes their ids) and appends them to the conversation.</summary>
-    public static async Task<string?> AppendAsync(
-        Conversation.ConversationLog log, string? head, IReadOnlyList<NewMessage> messages, CancellationToken cancellationToken)
+    /// <summary>The new messages as conversation entries: stored ones by id, the ones the orchestrator wrote inline.</summary>
+    public static async Task<List<Conversation.ConversationEntry>> EntriesAsync(
+        Conversation.ConversationLog log, IReadOnlyList<NewMessage> messages, CancellationToken cancellationToken)
     {
-        if (messages.Count == 0)
-        {
-            return head;
-        }
-
-        var ids = new List<string>(messages.Count);
+        var entries = new List<Conversation.ConversationEntry>(messages.Count);
         foreach (var message in messages)
         {
-            ids.Add(message.Id ?? await log.PutMessageAsync(From(message), cancellationToken));
+            entries.Add(message.Id is { } id
+                ? Conversation.ConversationEntry.Stored(id, await log.GetMessageAsync(id, cancellationToken))
+                : Conversation.ConversationEntry.Inline(From(message)));
         }
 
-        return await log.AppendAsync(head, ids, cancellationToken);
+        return entries;
     }
+
+    /// <summary>Appends the new messages to the conversation (no new segment when there are none).</summary>
+    public static async Task<string?> AppendAsync(
+        Conversation.ConversationLog log, string? head, IReadOnlyList<NewMessage> messages, CancellationToken cancellationToken) =>
+        messages.Count == 0 ? head : await log.AppendAsync(head, await EntriesAsync(log, messages, cancellationToken), cancellationToken);
 
     /// <summary>A rough token estimate: characters / 4 over every text, argument and result.</summary>
     public static long EstimateTokens(IEnumerable<ChatMessage> messages) => messages.Sum(CharsOf) / 4;

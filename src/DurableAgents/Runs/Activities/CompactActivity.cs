@@ -25,8 +25,8 @@ public sealed class CompactActivity(IAgentCatalog catalog, ConversationLog log, 
         var definition = AgentToolbox.Find(catalog, input.Agent);
         var token = context.CancellationToken;
         var head = await ChatMessages.AppendAsync(log, input.Head, input.NewMessages, token);
-        var ids = await log.GetMessageIdsAsync(head, token);
-        var messages = await log.GetMessagesAsync(head, token);
+        var entries = await log.GetEntriesAsync(head, token);
+        var messages = entries.Select(e => e.Message).ToList();
 
         var keepFrom = RecentStart(messages, input.KeepRecentMessages);
         if (keepFrom <= 1)
@@ -60,10 +60,10 @@ public sealed class CompactActivity(IAgentCatalog catalog, ConversationLog log, 
         }
 
         var summary = new ChatMessage(ChatRole.User, AgentRunPrompts.CompactedSummary(middle.Count, response.Text));
-        var summaryId = await log.PutMessageAsync(summary, token);
-        var kept = new List<string> { ids[0], summaryId };
-        kept.AddRange(ids.Skip(keepFrom));
-        var newHead = await log.AppendAsync(null, kept, token);
+        // The compaction keeps the turns it replaces reachable (not read for the model) so the run's tool-call record stays whole.
+        var kept = new List<ConversationEntry> { entries[0], ConversationEntry.Inline(summary) };
+        kept.AddRange(entries.Skip(keepFrom));
+        var newHead = await log.CompactAsync(head, kept, token);
 
         var modelId = definition.ModelId ?? response.ModelId ?? model.GetService<ChatClientMetadata>()?.DefaultModelId;
         var inputTokens = response.Usage?.InputTokenCount ?? ChatMessages.EstimateTokens(prompt);

@@ -26,11 +26,11 @@ public sealed class ModelCallActivity(IAgentCatalog catalog, ConversationLog log
         var model = AgentToolbox.ResolveModel(definition, services);
         var token = context.CancellationToken;
 
-        // Appending is idempotent (content-addressed), so a re-delivered activity rebuilds the same head.
-        var head = await ChatMessages.AppendAsync(log, input.Head, input.NewMessages, token);
-        var history = await log.GetMessagesAsync(head, token);
-        var messages = new List<ChatMessage>(history.Count + 1) { SystemMessage(definition) };
+        var history = await log.GetMessagesAsync(input.Head, token);
+        var added = await ChatMessages.EntriesAsync(log, input.NewMessages, token);
+        var messages = new List<ChatMessage>(history.Count + added.Count + 1) { SystemMessage(definition) };
         messages.AddRange(history);
+        messages.AddRange(added.Select(e => e.Message));
 
         var options = new ChatOptions
         {
@@ -61,8 +61,9 @@ public sealed class ModelCallActivity(IAgentCatalog catalog, ConversationLog log
         }
 
         var reply = Reply(response, input.Step);
-        var replyId = await log.PutMessageAsync(reply, token);
-        var newHead = await log.AppendAsync(head, [replyId], token);
+        // One segment per step: the new messages and the reply inline (content-addressed, so a re-delivery writes nothing new).
+        added.Add(ConversationEntry.Inline(reply));
+        var newHead = await log.AppendAsync(input.Head, added, token);
 
         var modelId = definition.ModelId ?? response.ModelId ?? model.GetService<ChatClientMetadata>()?.DefaultModelId;
         var inputTokens = response.Usage?.InputTokenCount ?? ChatMessages.EstimateTokens(messages);
@@ -112,5 +113,5 @@ public sealed class ModelCallActivity(IAgentCatalog catalog, ConversationLog log
     private static ModelToolCall ToToolCall(FunctionCallContent call) =>
         ToolCallArguments.TryGetMalformed(call, out var raw, out var error)
             ? new ModelToolCall(call.CallId, call.Name, raw, string.IsNullOrEmpty(error) ? "The arguments are not a valid JSON object." : error)
-            : new ModelToolCall(call.CallId, call.Name, ToolCallArguments.ToJson(call));
+            : new ModelToolCall(call.CallId, call.Name, MessageCodec.OneLine(ToolCallArguments.ToJson(call)));
 }

@@ -28,7 +28,25 @@ public sealed record AgentLoopBenchmarkResult(
     /// <summary>Bytes in the data folder at the end (the file backend's raw journal, before compaction), for comparison.</summary>
     public long RawFolderBytesAtEnd { get; init; }
 
-    /// <summary>Stored bytes over content at the end (1.0 = nothing stored but the content).</summary>
+    /// <summary>
+    /// Bytes the run keeps after its last tool step, when the model is called to answer (measured like step 10; the content at
+    /// that moment is <see cref="ContentBytesAtEnd"/>).
+    /// </summary>
+    public long StoredBytesAtLastStep { get; init; }
+
+    /// <summary>Bytes the run keeps one step before the last (measured the same way).</summary>
+    public long StoredBytesBeforeLastStep { get; init; }
+
+    /// <summary>Content one step before the last.</summary>
+    public long ContentBytesBeforeLastStep { get; init; }
+
+    /// <summary>Stored bytes over content one step before the last.</summary>
+    public double StorageRatioBeforeLastStep => ContentBytesBeforeLastStep == 0 ? 0 : (double)StoredBytesBeforeLastStep / ContentBytesBeforeLastStep;
+
+    /// <summary>Stored bytes over content after the last tool step (1.0 = nothing stored but the content).</summary>
+    public double StorageRatioAtLastStep => ContentBytesAtEnd == 0 ? 0 : (double)StoredBytesAtLastStep / ContentBytesAtEnd;
+
+    /// <summary>Stored bytes over content at the end, once the run finished (its output included).</summary>
     public double StorageRatioAtEnd => ContentBytesAtEnd == 0 ? 0 : (double)StoredBytesAtEnd / ContentBytesAtEnd;
 }
 
@@ -84,6 +102,9 @@ public static class AgentLoopBenchmark
                 model.StoredAtStep10, model.ContentAtStep10, StoredBytes(provider, runId), model.ContentAtEnd)
             {
                 RawFolderBytesAtEnd = FolderBytes(dataPath),
+                StoredBytesAtLastStep = model.StoredAtLastStep,
+                StoredBytesBeforeLastStep = model.StoredBeforeLastStep,
+                ContentBytesBeforeLastStep = model.ContentBeforeLastStep,
             };
         }
         finally

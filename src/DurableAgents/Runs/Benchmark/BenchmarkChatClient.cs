@@ -11,6 +11,15 @@ internal sealed class BenchmarkChatClient(int steps, int parallelCalls, Func<lon
 
     public long ContentAtEnd { get; private set; }
 
+    /// <summary>Stored bytes after the last tool step, taken when the model is called to answer (as at step 10).</summary>
+    public long StoredAtLastStep { get; private set; }
+
+    /// <summary>Stored bytes one step earlier: with history turned over every K steps, the size peaks just before a turnover.</summary>
+    public long StoredBeforeLastStep { get; private set; }
+
+    /// <summary>Content one step before the last.</summary>
+    public long ContentBeforeLastStep { get; private set; }
+
     public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
         var list = messages.ToList();
@@ -20,6 +29,17 @@ internal sealed class BenchmarkChatClient(int steps, int parallelCalls, Func<lon
         {
             StoredAtStep10 = storedBytes();
             ContentAtStep10 = content;
+        }
+
+        if (done == steps - 1)
+        {
+            StoredBeforeLastStep = storedBytes();
+            ContentBeforeLastStep = content;
+        }
+
+        if (done == steps)
+        {
+            StoredAtLastStep = storedBytes();
         }
 
         ContentAtEnd = content;

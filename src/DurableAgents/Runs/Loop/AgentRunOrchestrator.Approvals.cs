@@ -1,6 +1,7 @@
 using System.Text.Json;
 using DurableAgents.Agents;
 using DurableAgents.Orchestration;
+using DurableAgents.Runs.Activities;
 
 namespace DurableAgents.Runs.Loop;
 
@@ -13,13 +14,14 @@ internal sealed partial class AgentRunOrchestrator
         var undecided = calls.ToDictionary(c => c.CallId, StringComparer.Ordinal);
         var deadline = context.CurrentUtcDateTime.Add(policy.ApprovalTimeout);
         var escalated = false;
+        var gathered = state.GatheredSoFar(await RecentToolCallsAsync(context, state));
         while (undecided.Count > 0)
         {
             context.SetCustomStatus(state.Status(escalated ? AgentRunNames.EscalatedPhase : AgentRunNames.AwaitingApprovalPhase) with
             {
                 Goal = state.Input.Goal,
                 PendingApprovals = undecided.Values.Select(ToPending).ToList(),
-                GatheredSoFar = state.GatheredSoFar(),
+                GatheredSoFar = gathered,
                 ApprovalDeadline = escalated ? null : deadline,
             });
 
@@ -58,6 +60,27 @@ internal sealed partial class AgentRunOrchestrator
         }
     }
 
+    /// <summary>
+    /// The latest tool calls: a first generation has them all in memory; a later one reads them from the conversation, so no
+    /// result text is carried from one generation to the next (and a history written before generations replays unchanged).
+    /// </summary>
+    private static async Task<IReadOnlyList<ToolCallRecord>> RecentToolCallsAsync(TaskOrchestrationContext context, RunState state)
+    {
+        if (state.Generation == 0)
+        {
+            return state.RecentToolCalls;
+        }
+
+        try
+        {
+            return await context.CallActivityAsync<IReadOnlyList<ToolCallRecord>>(RecentToolCallsActivity.Name, new RecentToolCallsInput(state.Head));
+        }
+        catch (TaskFailedException)
+        {
+            return state.RecentToolCalls; // This generation's calls still give the approver something.
+        }
+    }
+
     /// <summary>Applies a decision to the calls it names (all undecided ones when it names none); others stay pending.</summary>
     private static void Apply(RunState state, Dictionary<string, PlannedCall> undecided, ApprovalDecision? decision)
     {
@@ -89,7 +112,7 @@ internal sealed partial class AgentRunOrchestrator
 
     private static void Reject(RunState state, PlannedCall call, string why)
     {
-        state.Rejected[call.Signature] = why;
+        state.Rejected[RunState.KeyOf(call.Signature)] = why;
         call.Resolve("rejected",
             $"The call to '{call.Call.Name}' was not run: {why}. Do not retry it; continue without it or answer with what you have.",
             state.Policy.MaxToolResultChars);

@@ -1,4 +1,5 @@
 using DurableAgents.Orchestration;
+using DurableAgents.Orchestration.Client;
 using DurableAgents.Runs.Activities;
 
 namespace DurableAgents.Runs.Loop;
@@ -58,7 +59,8 @@ internal sealed partial class AgentRunOrchestrator
         try
         {
             var result = await context.CallSubOrchestratorAsync<AgentRunResult>(
-                AgentRunNames.Orchestrator, new AgentRunInput(call.SubAgent!, task, state.Input.Depth + 1));
+                AgentRunNames.Orchestrator, new AgentRunInput(call.SubAgent!, task, state.Input.Depth + 1),
+                new SubOrchestrationOptions { InstanceId = SubAgentInstanceId(context.InstanceId, state.Step, call.Index) });
             state.Usage += result.Usage;
             var status = result.Outcome == AgentRunOutcome.Completed ? "ok" : "error";
             var reason = result.Reason is null ? "" : $" ({result.Reason})";
@@ -67,6 +69,34 @@ internal sealed partial class AgentRunOrchestrator
         catch (TaskFailedException failed)
         {
             call.Resolve("error", $"Sub-agent '{call.SubAgent}' failed: {Inner(failed.FailureDetails).ErrorMessage}", cap);
+        }
+    }
+
+    /// <summary>
+    /// A child id unique across the run's history generations (a generated GUID is not: it derives from the orchestration clock
+    /// and a counter that restarts with each generation).
+    /// </summary>
+    internal static string SubAgentInstanceId(string parent, int step, int index)
+    {
+        var id = $"{parent}:s{step}.{index}";
+        return id.Length <= InstanceIds.MaxLength ? id : Conversation.ContentId.Of(id);
+    }
+
+    /// <summary>Adds what the model never saw (the last step's results when a limit ended the run) so the record is whole.</summary>
+    private static async Task<string?> CloseConversationAsync(TaskOrchestrationContext context, RunState state)
+    {
+        if (state.Pending.Count == 0)
+        {
+            return state.Head;
+        }
+
+        try
+        {
+            return await context.CallActivityAsync<string>(CloseConversationActivity.Name, new CloseConversationInput(state.Head, state.Pending));
+        }
+        catch (TaskFailedException)
+        {
+            return state.Head; // The record then lacks the last step's results; the run's outcome stands.
         }
     }
 

@@ -61,7 +61,7 @@ internal sealed partial class AgentRunOrchestrator
             return;
         }
 
-        if (state.Rejected.TryGetValue(call.Signature, out var earlier))
+        if (state.Rejected.TryGetValue(RunState.KeyOf(call.Signature), out var earlier))
         {
             call.Resolve("rejected", $"This exact call was already rejected by a human ({earlier}); it will not be asked again.", policy.MaxToolResultChars);
             return;
@@ -74,8 +74,14 @@ internal sealed partial class AgentRunOrchestrator
     private static bool CheckLoop(RunState state, PlannedCall call)
     {
         var threshold = state.Policy.LoopThreshold;
-        var count = state.CallCounts[call.Signature] = state.CallCounts.GetValueOrDefault(call.Signature) + 1;
-        if (threshold <= 0 || count < threshold)
+        if (threshold <= 0)
+        {
+            return false; // Detection is off: nothing to count (or to carry across generations).
+        }
+
+        var key = RunState.KeyOf(call.Signature);
+        var count = state.CallCounts[key] = state.CallCounts.GetValueOrDefault(key) + 1;
+        if (count < threshold)
         {
             return false;
         }

@@ -7,7 +7,8 @@ namespace DurableAgents.Runs.Loop;
 /// <summary>
 /// The agent run: model call -> validate tool calls -> approval where needed -> run approved calls in parallel -> append results
 /// -> repeat, until the model answers or a limit ends the run. The conversation lives in the conversation store; this code holds
-/// only its head id and what activities returned, so replay is cheap and history grows with each step's new content.
+/// only its head id and what activities returned, so replay is cheap; every <see cref="AgentPolicy.ContinueAsNewEvery"/> steps
+/// it continues as new with a small carried state, so its history stays bounded however long it runs.
 /// </summary>
 internal sealed partial class AgentRunOrchestrator(IAgentCatalog catalog) : TaskOrchestrator<AgentRunInput, AgentRunResult>
 {
@@ -28,22 +29,27 @@ internal sealed partial class AgentRunOrchestrator(IAgentCatalog catalog) : Task
         AgentRunResult result;
         try
         {
-            result = await LoopAsync(context, state);
+            if (await LoopAsync(context, state) is not { } finished)
+            {
+                return new AgentRunResult { Outcome = AgentRunOutcome.Completed, Steps = state.Step }; // continued as new: not an output
+            }
+
+            result = finished;
         }
         catch (RunEndedException ended)
         {
             result = state.Result(ended.Outcome, null, ended.Message);
         }
 
+        result = result with { Conversation = await CloseConversationAsync(context, state) };
         context.SetCustomStatus(state.Status("finished"));
         return result;
     }
 
-    private async Task<AgentRunResult> LoopAsync(TaskOrchestrationContext context, RunState state)
+    /// <summary>Runs steps until the run ends (its result) or the history generation is full (null: it continued as new).</summary>
+    private async Task<AgentRunResult?> LoopAsync(TaskOrchestrationContext context, RunState state)
     {
         var policy = state.Policy;
-        string? head = null;
-        var pending = new List<NewMessage> { NewMessage.User(state.Input.Goal) };
         while (true)
         {
             if (state.Step >= policy.MaxSteps)
@@ -51,28 +57,37 @@ internal sealed partial class AgentRunOrchestrator(IAgentCatalog catalog) : Task
                 throw new RunEndedException(AgentRunOutcome.StepLimit, $"The run used its step limit of {policy.MaxSteps} model calls.");
             }
 
-            if (policy.RestateGoalEvery > 0 && state.Step > 0 && state.Step % policy.RestateGoalEvery == 0)
+            // Only at the end of what history recorded: a history written before this rule replays as it was and turns over later.
+            if (policy.ContinueAsNewEvery > 0 && state.StepsThisGeneration >= policy.ContinueAsNewEvery && !context.IsReplaying)
             {
-                pending.Add(NewMessage.User(AgentRunPrompts.GoalReminder(state.Input.Goal, state.Step)));
+                context.ContinueAsNew(state.Input with { Continuation = state.Continue() });
+                return null;
             }
 
-            var pendingTokens = pending.Sum(m => m.InlineChars) / 4 + state.PendingStoredChars / 4;
+            if (policy.RestateGoalEvery > 0 && state.Step > 0 && state.Step % policy.RestateGoalEvery == 0)
+            {
+                state.Pending.Add(NewMessage.User(AgentRunPrompts.GoalReminder(state.Input.Goal, state.Step)));
+            }
+
+            var pendingTokens = state.Pending.Sum(m => m.InlineChars) / 4 + state.PendingStoredChars / 4;
             if (state.ConversationTokens + pendingTokens > policy.ContextBudgetTokens)
             {
                 context.SetCustomStatus(state.Status("compacting"));
-                var compacted = await CompactAsync(context, state, head, pending);
-                head = compacted.Head;
-                pending = [];
+                var compacted = await CompactAsync(context, state, state.Head, state.Pending);
+                state.Head = compacted.Head;
+                state.Pending = [];
                 state.ConversationTokens = compacted.ConversationTokens;
             }
 
             state.PendingStoredChars = 0;
             context.SetCustomStatus(state.Status("calling-model"));
-            var reply = await CallModelAsync(context, state, new ModelCallInput(state.Definition.Name, state.Input.Depth, head, pending, state.Step + 1));
+            var reply = await CallModelAsync(context, state, new ModelCallInput(state.Definition.Name, state.Input.Depth, state.Head, state.Pending, state.Step + 1));
             state.Step++;
+            state.StepsThisGeneration++;
             state.Usage += reply.Usage;
             state.ConversationTokens = reply.ConversationTokens;
-            head = reply.Head;
+            state.Head = reply.Head;
+            state.Pending = [];
             if (reply.Text is not null)
             {
                 state.LastText = reply.Text;
@@ -86,7 +101,7 @@ internal sealed partial class AgentRunOrchestrator(IAgentCatalog catalog) : Task
             }
 
             CheckBudgets(state);
-            pending = await RunStepAsync(context, state, reply.ToolCalls);
+            state.Pending = await RunStepAsync(context, state, reply.ToolCalls);
         }
     }
 
@@ -109,7 +124,7 @@ internal sealed partial class AgentRunOrchestrator(IAgentCatalog catalog) : Task
     /// <summary>One step's tool calls: validate, approve, run in parallel; returns the results in the model's call order.</summary>
     private async Task<List<NewMessage>> RunStepAsync(TaskOrchestrationContext context, RunState state, IReadOnlyList<ModelToolCall> calls)
     {
-        var planned = calls.Select(c => new PlannedCall(c)).ToList();
+        var planned = calls.Select((c, i) => new PlannedCall(c) { Index = i }).ToList();
         foreach (var call in planned)
         {
             Validate(state, call);
@@ -135,7 +150,7 @@ internal sealed partial class AgentRunOrchestrator(IAgentCatalog catalog) : Task
 
         foreach (var call in planned)
         {
-            state.Records.Add(new ToolCallRecord(call.CallId, call.Call.Name, call.Call.Arguments, call.Status, call.RecordText, state.Step));
+            state.AddToolCall(new ToolCallRecord(call.CallId, call.Call.Name, call.Call.Arguments, call.Status, call.RecordText, state.Step));
         }
 
         return planned.Select(p => p.Result!).ToList();

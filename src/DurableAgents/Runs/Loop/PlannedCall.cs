@@ -10,6 +10,9 @@ internal sealed class PlannedCall(ModelToolCall call)
 
     public string CallId => Call.CallId;
 
+    /// <summary>The call's position in its step.</summary>
+    public int Index { get; init; }
+
     /// <summary>The tool, when it names one of the agent's tools.</summary>
     public AgentTool? Tool { get; set; }
 

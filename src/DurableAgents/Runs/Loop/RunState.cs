@@ -1,24 +1,63 @@
+using System.Security.Cryptography;
 using System.Text;
 using DurableAgents.Agents;
+using DurableAgents.Runs.Activities;
 
 namespace DurableAgents.Runs.Loop;
 
-/// <summary>What a run knows between steps; rebuilt by replay, so it holds only what activities returned and decisions made.</summary>
-internal sealed class RunState(AgentRunInput input, AgentDefinition definition)
+/// <summary>What a run knows between steps; rebuilt by replay (and from the continuation), so it holds only what activities returned and decisions made.</summary>
+internal sealed class RunState
 {
-    public AgentRunInput Input { get; } = input;
+    /// <summary>Tool calls shown to approvers.</summary>
+    public const int RecentToolCallsKept = 10;
 
-    public AgentDefinition Definition { get; } = definition;
+    /// <summary>Characters of each recent result shown to approvers.</summary>
+    public const int RecentResultChars = 200;
+
+    public RunState(AgentRunInput input, AgentDefinition definition)
+    {
+        Input = input;
+        Definition = definition;
+        if (input.Continuation is not { } c)
+        {
+            Pending = [NewMessage.User(input.Goal)];
+            return;
+        }
+
+        (Head, Pending, Step, Usage, RetriesUsed) = (c.Head, c.Pending.ToList(), c.Step, c.Usage, c.RetriesUsed);
+        (ConversationTokens, PendingStoredChars, LastText, LoopWarned) = (c.ConversationTokens, c.PendingStoredChars, c.LastText, c.LoopWarned);
+        (RejectionOfLastStep, ToolCallCount, Generation) = (c.RejectionOfLastStep, c.ToolCallCount, c.Generation);
+        CallCounts = new Dictionary<string, int>(c.CallCounts, StringComparer.Ordinal);
+        Rejected = new Dictionary<string, string>(c.Rejected, StringComparer.Ordinal);
+    }
+
+    public AgentRunInput Input { get; }
+
+    public AgentDefinition Definition { get; }
 
     public AgentPolicy Policy => Definition.Policy;
 
+    /// <summary>The conversation so far.</summary>
+    public string? Head { get; set; }
+
+    /// <summary>Messages to add before the next model call.</summary>
+    public List<NewMessage> Pending { get; set; }
+
     public int Step { get; set; }
+
+    /// <summary>Model calls made in this history generation.</summary>
+    public int StepsThisGeneration { get; set; }
+
+    public int Generation { get; }
 
     public RunUsage Usage { get; set; } = RunUsage.Zero;
 
     public int RetriesUsed { get; set; }
 
-    public List<ToolCallRecord> Records { get; } = [];
+    public int ToolCallCount { get; private set; }
+
+    /// <summary>The latest tool calls of this generation, short, for approvers (earlier ones are read from the conversation).</summary>
+    public List<ToolCallRecord> RecentToolCalls { get; } = [];
 
     public string? LastText { get; set; }
 
@@ -27,16 +66,20 @@ internal sealed class RunState(AgentRunInput input, AgentDefinition definition)
     /// <summary>Characters of tool results stored since the last model call (they count towards the context before it).</summary>
     public long PendingStoredChars { get; set; }
 
-    /// <summary>How often each (tool, canonical arguments) was asked for.</summary>
+    /// <summary>How often each call signature (hashed: tool + canonical arguments) was asked for.</summary>
     public Dictionary<string, int> CallCounts { get; } = new(StringComparer.Ordinal);
 
     public bool LoopWarned { get; set; }
 
-    /// <summary>Calls a human rejected, by signature: asked again, they are refused without a new approval wait.</summary>
+    /// <summary>Calls a human rejected, by signature hash: asked again, they are refused without a new approval wait.</summary>
     public Dictionary<string, string> Rejected { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Set when the last step's calls were all rejected and none ran: an answer now ends the run as Rejected.</summary>
     public string? RejectionOfLastStep { get; set; }
+
+    /// <summary>A short stable key for a call signature (the arguments are content; the key is not).</summary>
+    public static string KeyOf(string signature) =>
+        Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(signature)).AsSpan(0, 12)).TrimEnd('=');
 
     /// <summary>Counts a retry against the budget; false once the budget is used up.</summary>
     public bool TrySpendRetry()
@@ -44,6 +87,36 @@ internal sealed class RunState(AgentRunInput input, AgentDefinition definition)
         RetriesUsed++;
         return RetriesUsed <= Policy.RetryBudget;
     }
+
+    /// <summary>Notes a finished tool call (the full record is read from the conversation later).</summary>
+    public void AddToolCall(ToolCallRecord record)
+    {
+        ToolCallCount++;
+        RecentToolCalls.Add(record with { Result = ToolResultFormatter.Preview(record.Result, RecentResultChars) });
+        if (RecentToolCalls.Count > RecentToolCallsKept)
+        {
+            RecentToolCalls.RemoveAt(0);
+        }
+    }
+
+    /// <summary>What the next generation needs (no content beyond the pending messages and the model's last text).</summary>
+    public AgentRunContinuation Continue() => new()
+    {
+        Head = Head,
+        Pending = Pending.ToList(),
+        Step = Step,
+        Usage = Usage,
+        RetriesUsed = RetriesUsed,
+        ConversationTokens = ConversationTokens,
+        PendingStoredChars = PendingStoredChars,
+        LastText = LastText,
+        CallCounts = CallCounts,
+        LoopWarned = LoopWarned,
+        Rejected = Rejected,
+        RejectionOfLastStep = RejectionOfLastStep,
+        ToolCallCount = ToolCallCount,
+        Generation = Generation + 1,
+    };
 
     public AgentRunStatus Status(string phase) => new() { Phase = phase, Step = Step, Usage = Usage };
 
@@ -54,17 +127,16 @@ internal sealed class RunState(AgentRunInput input, AgentDefinition definition)
         Reason = reason,
         Steps = Step,
         Usage = Usage,
-        ToolCalls = Records.ToList(),
     };
 
-    /// <summary>A short account of the run so far, for approvers.</summary>
-    public string GatheredSoFar()
+    /// <summary>A short account of the run so far, for approvers, with the latest tool calls given.</summary>
+    public string GatheredSoFar(IEnumerable<ToolCallRecord> recent)
     {
         var builder = new StringBuilder();
-        builder.Append($"Step {Step}; {Records.Count} tool call(s) so far.");
-        foreach (var record in Records.TakeLast(10))
+        builder.Append($"Step {Step}; {ToolCallCount} tool call(s) so far.");
+        foreach (var record in recent.TakeLast(RecentToolCallsKept))
         {
-            builder.Append($"\n- {record.Tool} ({record.Status}): {ToolResultFormatter.Preview(record.Result, 200)}");
+            builder.Append($"\n- {record.Tool} ({record.Status}): {record.Result}");
         }
 
         if (!string.IsNullOrEmpty(LastText))

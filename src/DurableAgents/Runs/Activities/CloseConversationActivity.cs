@@ -1,0 +1,19 @@
+using DurableAgents.Orchestration;
+using DurableAgents.Runs.Conversation;
+
+namespace DurableAgents.Runs.Activities;
+
+/// <summary>Appends the messages a finished run's model never saw, so its conversation (and the tool-call record read from it) is whole.</summary>
+public sealed class CloseConversationActivity(ConversationLog log) : TaskActivity<CloseConversationInput, string?>
+{
+    /// <summary>The activity name.</summary>
+    public const string Name = "AgentRun.CloseConversation";
+
+    /// <inheritdoc />
+    public override async Task<string?> RunAsync(TaskActivityContext context, CloseConversationInput input)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(input);
+        return await ChatMessages.AppendAsync(log, input.Head, input.NewMessages, context.CancellationToken);
+    }
+}

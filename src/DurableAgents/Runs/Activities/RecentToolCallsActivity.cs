@@ -1,0 +1,24 @@
+using DurableAgents.Orchestration;
+using DurableAgents.Runs.Conversation;
+using DurableAgents.Runs.Loop;
+
+namespace DurableAgents.Runs.Activities;
+
+/// <summary>The latest tool calls of a run, read from its conversation, with short results: what an approver is shown.</summary>
+public sealed class RecentToolCallsActivity(ConversationLog log) : TaskActivity<RecentToolCallsInput, IReadOnlyList<ToolCallRecord>>
+{
+    /// <summary>The activity name.</summary>
+    public const string Name = "AgentRun.RecentToolCalls";
+
+    /// <inheritdoc />
+    public override async Task<IReadOnlyList<ToolCallRecord>> RunAsync(TaskActivityContext context, RecentToolCallsInput input)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(input);
+        var messages = await log.GetMessagesAsync(input.Head, context.CancellationToken);
+        return ToolCallRecords.From(messages)
+            .TakeLast(RunState.RecentToolCallsKept)
+            .Select(r => r with { Arguments = "", Result = ToolResultFormatter.Preview(r.Result, RunState.RecentResultChars) })
+            .ToList();
+    }
+}
