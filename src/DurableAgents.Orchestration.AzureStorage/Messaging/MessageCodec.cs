@@ -51,10 +51,10 @@ internal sealed class MessageCodec(BlobContainerClient largeMessages, int thresh
     }
 
     /// <summary>
-    /// Encodes <paramref name="message"/> with <paramref name="carried"/> riding along; null when the two do not fit in one queue
-    /// message (the caller then sends them apart).
+    /// Encodes <paramref name="message"/> (with <paramref name="carried"/> riding along, if given) inline; null when that does not
+    /// fit in one queue message.
     /// </summary>
-    public string? TryEncodeCarrying(TaskMessage message, TaskMessage carried)
+    public string? TryEncodeInline(TaskMessage message, TaskMessage? carried = null)
     {
         var json = JsonSerializer.SerializeToUtf8Bytes(new QueueEnvelope(message, null, carried), HistorySerializer.Options);
         return json.Length > thresholdBytes ? null : Convert.ToBase64String(json);

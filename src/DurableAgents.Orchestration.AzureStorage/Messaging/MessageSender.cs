@@ -49,11 +49,13 @@ internal sealed class MessageSender(
     }
 
     /// <summary>
-    /// Hands an activity's result to this host's pump of the instance's partition without a control-queue message: the result is
-    /// written into the activity's own, still hidden work-item message (one Update Message), so it is durable before the activity
-    /// counts as done, and the pump takes that message over. Whoever receives such a message from the queue (after a crash, or when
-    /// the partition moves) delivers the result it carries (<see cref="Activities.ActivityQueue"/>). False when the partition is not
-    /// owned here or the message is gone (another host runs the activity again); the caller then sends the result as usual.
+    /// Hands an activity's result to this host's pump of the instance's partition, on the activity's own hidden work-item message:
+    /// no control-queue message. The result is written into that message by the episode that consumes it (together with the
+    /// instance's next activity, see <see cref="TryRewriteAsActivityAsync"/>), or is in the instance's history once that episode is
+    /// stored; if neither has happened within <see cref="ResultWriteDelay"/>, it is written here. A crash before then runs the
+    /// activity again (as a crash while it runs would). Results too large to ride inline are written at once. Whoever receives such
+    /// a message from the queue delivers the result it carries (<see cref="Activities.ActivityQueue"/>). False when the partition
+    /// is not owned here or the message is gone (another host runs the activity again); the caller then sends the result as usual.
     /// </summary>
     public async Task<bool> TryHandOverResultAsync(QueueMessageHandle workItem, TaskMessage result, CancellationToken cancellationToken)
     {
@@ -62,22 +64,48 @@ internal sealed class MessageSender(
             return false;
         }
 
-        var (text, blobName) = await codec.EncodeWithBlobAsync(result, cancellationToken).ConfigureAwait(false);
-        if (!await workItem.RewriteAsync(text, visibility, cancellationToken).ConfigureAwait(false))
+        var inline = workItem.Decoded.BlobName is null ? codec.TryEncodeInline(result) : null;
+        var (text, blobName) = inline is not null ? (inline, null) : await codec.EncodeWithBlobAsync(result, cancellationToken).ConfigureAwait(false);
+        if (inline is null && !await workItem.RewriteAsync(text, visibility, cancellationToken).ConfigureAwait(false))
         {
             await codec.DeleteBlobAsync(blobName, cancellationToken).ConfigureAwait(false);
             return false;
         }
 
-        var inputBlob = workItem.Decoded.BlobName; // The activity's input, which the message no longer refers to.
-        if (await workItem.HandOverAsync(new DecodedMessage(result, blobName, text)).ConfigureAwait(false) is { } moved && !local.TryTake(moved))
+        var inputBlob = inline is null ? workItem.Decoded.BlobName : null; // Rewritten: the message no longer refers to the input.
+        if (await workItem.HandOverAsync(new DecodedMessage(result, blobName, text)).ConfigureAwait(false) is not { } moved)
+        {
+            return inline is null;
+        }
+
+        if (!local.TryTake(moved))
         {
             // The partition moved away meanwhile: let any host's receiver deliver the result.
-            await moved.ReleaseAsync(TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
+            await moved.RewriteAsync(text, TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
+        }
+        else if (inline is not null)
+        {
+            _ = WriteResultLaterAsync(moved, text);
         }
 
         await codec.DeleteBlobAsync(inputBlob, cancellationToken).ConfigureAwait(false);
         return true;
+    }
+
+    /// <summary>How long an activity's result may stay in memory only, waiting to be written with the instance's next step.</summary>
+    public static readonly TimeSpan ResultWriteDelay = TimeSpan.FromMilliseconds(100);
+
+    private async Task WriteResultLaterAsync(QueueMessageHandle handedOver, string resultText)
+    {
+        try
+        {
+            await Task.Delay(ResultWriteDelay).ConfigureAwait(false);
+            await handedOver.RewriteUnlessRewrittenAsync(resultText, visibility, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception)
+        {
+            // Storage is failing: the result stays in memory until its episode stores it; a crash before that repeats the activity.
+        }
     }
 
     /// <summary>
@@ -88,7 +116,7 @@ internal sealed class MessageSender(
     /// </summary>
     public async Task<DecodedMessage?> TryRewriteAsActivityAsync(QueueMessageHandle consumed, TaskMessage activity, CancellationToken cancellationToken)
     {
-        if (codec.TryEncodeCarrying(activity, consumed.Decoded.Message) is not { } text
+        if (codec.TryEncodeInline(activity, consumed.Decoded.Message) is not { } text
             || !await consumed.RewriteAsync(text, visibility, cancellationToken).ConfigureAwait(false))
         {
             return null;

@@ -54,6 +54,13 @@ internal sealed class QueueMessageHandle(QueueClient queue, QueueMessage receive
     public Task<bool> RewriteAsync(string text, TimeSpan visibility, CancellationToken cancellationToken) =>
         UpdateAsync(visibility, finish: false, cancellationToken, text);
 
+    /// <summary>True once this holder rewrote the message's text (<see cref="RewriteAsync"/>).</summary>
+    public bool Rewritten { get; private set; }
+
+    /// <summary>Like <see cref="RewriteAsync"/>, but does nothing (false) when the message was rewritten or finished meanwhile.</summary>
+    public Task<bool> RewriteUnlessRewrittenAsync(string text, TimeSpan visibility, CancellationToken cancellationToken) =>
+        UpdateAsync(visibility, finish: false, cancellationToken, text, unlessRewritten: true);
+
     /// <summary>
     /// Passes the message to a new holder that sees it as <paramref name="decoded"/> (its text after <see cref="RewriteAsync"/>).
     /// This handle becomes inert, so no renewal of the old holder can race the new one for the pop receipt. Null when it is gone.
@@ -109,12 +116,13 @@ internal sealed class QueueMessageHandle(QueueClient queue, QueueMessage receive
         }
     }
 
-    private async Task<bool> UpdateAsync(TimeSpan visibility, bool finish, CancellationToken cancellationToken, string? newText = null)
+    private async Task<bool> UpdateAsync(
+        TimeSpan visibility, bool finish, CancellationToken cancellationToken, string? newText = null, bool unlessRewritten = false)
     {
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (Finished)
+            if (Finished || (unlessRewritten && Rewritten))
             {
                 return false;
             }
@@ -122,6 +130,7 @@ internal sealed class QueueMessageHandle(QueueClient queue, QueueMessage receive
             var receipt = await queue.UpdateMessageAsync(QueueMessageId, _popReceipt, visibility, newText, cancellationToken).ConfigureAwait(false);
             _popReceipt = receipt.PopReceipt;
             NextVisibleOn = receipt.NextVisibleOn;
+            Rewritten |= newText is not null;
             Finished = finish;
             return true;
         }
