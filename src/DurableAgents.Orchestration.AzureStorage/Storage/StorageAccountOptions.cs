@@ -40,4 +40,11 @@ public sealed class StorageAccountOptions
 
     /// <summary>An optional transport override (tests use it to observe or fake traffic).</summary>
     public HttpPipelineTransport? Transport { get; set; }
+
+    /// <summary>
+    /// Open connections per storage endpoint when <see cref="Transport"/> is not set. A fan-out of thousands of messages would
+    /// otherwise open thousands of sockets at once, overflow the server's accept backlog and stall on TCP retransmits; beyond the
+    /// cap, requests wait for a free connection instead.
+    /// </summary>
+    public int MaxConnectionsPerEndpoint { get; set; } = 64;
 }

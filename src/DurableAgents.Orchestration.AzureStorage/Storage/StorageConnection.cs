@@ -102,10 +102,16 @@ public sealed class StorageConnection
             Retry.NetworkTimeout = options.NetworkTimeout;
             // Bodies may hold user data; headers are logged through Azure.Core's allow-list (no Authorization).
             Diagnostics.IsLoggingContentEnabled = false;
-            if (options.Transport is not null)
+            if (options.MaxConnectionsPerEndpoint < 1)
             {
-                Transport = options.Transport;
+                throw new ArgumentOutOfRangeException(nameof(options), "MaxConnectionsPerEndpoint must be 1 or more.");
             }
+
+            Transport = options.Transport ?? new HttpClientTransport(new System.Net.Http.SocketsHttpHandler
+            {
+                MaxConnectionsPerServer = options.MaxConnectionsPerEndpoint,
+                PooledConnectionIdleTimeout = TimeSpan.FromSeconds(60),
+            });
         }
     }
 }

@@ -93,4 +93,16 @@ public sealed class ConnectionStringTests
 
         Assert.DoesNotContain(Key, parsed.ToString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Create_WithNoConnectionAllowed_SaysWhatToSet()
+    {
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => StorageConnection.Create(new StorageAccountOptions
+        {
+            ConnectionString = "UseDevelopmentStorage=true",
+            MaxConnectionsPerEndpoint = 0,
+        }));
+
+        Assert.Contains("MaxConnectionsPerEndpoint must be 1 or more", error.Message, StringComparison.Ordinal);
+    }
 }
