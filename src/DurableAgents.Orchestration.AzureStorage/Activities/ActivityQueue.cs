@@ -15,7 +15,7 @@ internal sealed partial class ActivityQueue(
     QueueClient queue, MessageCodec codec, AzureStorageOrchestrationOptions options, Func<TaskMessage, CancellationToken, Task> deliver,
     ILogger logger) : ILocalTaker
 {
-    private const int BatchSize = 32;
+    private const int BatchSize = 8;
     private const int LocalLimit = 4;
     private readonly System.Collections.Concurrent.ConcurrentQueue<ActivityWorkItem> _fetched = new();
     private readonly SemaphoreSlim _gate = new(1, 1);
