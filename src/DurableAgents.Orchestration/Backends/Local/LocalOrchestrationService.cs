@@ -11,6 +11,7 @@ public abstract partial class LocalOrchestrationService : IOrchestrationService,
     private readonly Lazy<Task> _start;
     private readonly Lock _loopGate = new();
     private CancellationTokenSource _stop = new();
+    private bool _disposed;
     private Task? _timerLoop;
 
     private protected LocalOrchestrationService(ILocalJournal? journal, TimeProvider? timeProvider)
@@ -51,7 +52,12 @@ public abstract partial class LocalOrchestrationService : IOrchestrationService,
         Task? loop;
         lock (_loopGate)
         {
-            _stop.Cancel();
+            // A host may stop its worker after the container already disposed this backend (shutdown order is not ours).
+            if (!_disposed)
+            {
+                _stop.Cancel();
+            }
+
             loop = _timerLoop;
         }
 
@@ -70,7 +76,12 @@ public abstract partial class LocalOrchestrationService : IOrchestrationService,
             await _journal.DisposeAsync();
         }
 
-        _stop.Dispose();
+        lock (_loopGate)
+        {
+            _disposed = true;
+            _stop.Dispose();
+        }
+
         GC.SuppressFinalize(this);
     }
 
