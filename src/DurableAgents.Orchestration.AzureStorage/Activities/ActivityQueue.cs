@@ -16,7 +16,9 @@ internal sealed partial class ActivityQueue(
     ILogger logger) : ILocalTaker
 {
     private const int BatchSize = 8;
-    private const int LocalLimit = 4;
+    // As many as a worker runs at once by default (8 per core): past that, just-sent work goes to the queue for any host. A lower
+    // cap sent a busy host's own next activities round through the queue and its results through control queues (twice the requests).
+    private const int LocalLimit = 16;
     private readonly System.Collections.Concurrent.ConcurrentQueue<ActivityWorkItem> _fetched = new();
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly PollSignal _poke = new();
