@@ -98,7 +98,7 @@ public sealed partial class AzureStorageOrchestrationOptions
         if (name is null || !HubName().IsMatch(name))
         {
             throw new ArgumentException(
-                $"Task hub name '{name}' is invalid: use 3 to 45 lowercase letters and digits (it prefixes queue and container names).",
+                $"Task hub name '{name}' is invalid: use 3 to 45 lowercase letters and digits, starting with a letter (it prefixes queue, container and table names).",
                 nameof(TaskHubName));
         }
     }
@@ -111,6 +111,6 @@ public sealed partial class AzureStorageOrchestrationOptions
         }
     }
 
-    [GeneratedRegex("^[a-z0-9]{3,45}$")]
+    [GeneratedRegex("^[a-z][a-z0-9]{2,44}$")]
     private static partial Regex HubName();
 }

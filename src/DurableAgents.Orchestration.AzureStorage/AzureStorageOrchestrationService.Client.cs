@@ -11,7 +11,7 @@ public sealed partial class AzureStorageOrchestrationService
 {
     private const int CreateAttempts = 5;
 
-    /// <summary>Writes the Pending state blob (only if absent, or over a finished run it replaces), then enqueues the start message.</summary>
+    /// <summary>Writes the Pending state (only if absent, or over a finished run it replaces), then enqueues the start message.</summary>
     public async Task CreateInstanceAsync(TaskMessage executionStarted, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(executionStarted);
@@ -36,7 +36,7 @@ public sealed partial class AzureStorageOrchestrationService
             {
                 // Starting an id whose last run finished replaces that run (as Durable Functions does), in a new history generation.
                 var record = new InstanceRecord(state, existing is null ? 0 : existing.Record.Generation + 1, []);
-                await _store.WriteAsync(record, existing?.ETag, cancellationToken).ConfigureAwait(false);
+                await _store.WriteAsync(record, existing, cancellationToken).ConfigureAwait(false);
                 if (existing is { Record.Chunks.Count: > 0 })
                 {
                     _ = DeleteHistoryQuietlyAsync(existing.Record);
@@ -106,7 +106,7 @@ public sealed partial class AzureStorageOrchestrationService
                 $"Instance '{instanceId}' is {status}; only completed, failed or terminated instances can be purged. Terminate it first.");
         }
 
-        await _store.DeleteStateAsync(instanceId, stored.ETag, cancellationToken).ConfigureAwait(false);
+        await _store.DeleteStateAsync(stored, cancellationToken).ConfigureAwait(false);
         await _store.DeleteHistoryAsync(instanceId, null, cancellationToken).ConfigureAwait(false);
         foreach (var pump in _pumps.Values)
         {

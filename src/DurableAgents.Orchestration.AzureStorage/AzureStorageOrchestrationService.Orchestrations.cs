@@ -118,9 +118,9 @@ public sealed partial class AzureStorageOrchestrationService
     };
 
     /// <summary>
-    /// Stores an episode in the crash-safe order: history chunk, outgoing messages, then the state blob with If-Match (the commit
+    /// Stores an episode in the crash-safe order: history chunk, outgoing messages, then the state entity with If-Match (the commit
     /// point). A crash before the state write leaves an unreferenced chunk and messages that the engine recognises when the episode
-    /// runs again. Returns the new state blob, or the old one when there was nothing to store.
+    /// runs again. Returns the new state, or the old one when there was nothing to store.
     /// </summary>
     private async Task<StoredInstance?> CommitEpisodeAsync(
         string instanceId, OrchestrationLock token, OrchestrationWorkItemResult result, List<(QueueMessageHandle, DecodedMessage)> rewritten,
@@ -160,7 +160,7 @@ public sealed partial class AzureStorageOrchestrationService
         var record = new InstanceRecord(result.State, generation, chunks, tail);
         try
         {
-            var etag = await _store.WriteAsync(record, stored?.ETag, cancellationToken).ConfigureAwait(false);
+            var written = await _store.WriteAsync(record, stored, cancellationToken).ConfigureAwait(false);
             if (result.ReplaceHistory && previous is not null)
             {
                 if (previous.Chunks.Count > 0)
@@ -169,7 +169,7 @@ public sealed partial class AzureStorageOrchestrationService
                 }
             }
 
-            return new StoredInstance(record, etag);
+            return written;
         }
         catch (StorageRequestException ex) when (ex.IsPreconditionFailed || ex.IsConflict)
         {

@@ -57,7 +57,7 @@ public sealed partial class AzureStorageOrchestrationService : IOrchestrationSer
         _workItems = _connection.GetQueueClient(_layout.WorkItemQueue);
         _leases = _connection.GetBlobContainerClient(_layout.LeasesContainer);
         _largeMessages = _connection.GetBlobContainerClient(_layout.LargeMessagesContainer);
-        _store = new InstanceStore(_connection.GetBlobContainerClient(_layout.InstancesContainer));
+        _store = new InstanceStore(_connection.GetTableClient(_layout.InstancesTable), _connection.GetBlobContainerClient(_layout.InstancesContainer));
         _codec = new MessageCodec(_largeMessages, options.LargeMessageThresholdBytes);
         _sender = new MessageSender(_layout, _controlQueues, _workItems, _codec, _clock, options.MaxTimerHop, options.MessageVisibilityTimeout);
         _activities = new ActivityQueue(_workItems, _codec, options, _sender.SendToInstanceAsync, _loggerFactory.CreateLogger<ActivityQueue>());
@@ -154,7 +154,7 @@ public sealed partial class AzureStorageOrchestrationService : IOrchestrationSer
     {
         var queues = _controlQueues.Append(_workItems).Select(q => q.CreateIfNotExistsAsync());
         var containers = new[] { _leases, _largeMessages, _store.Container }.Select(c => c.CreateIfNotExistsAsync());
-        await Task.WhenAll(queues.Concat(containers)).ConfigureAwait(false);
+        await Task.WhenAll(queues.Concat(containers).Append(_store.Table.CreateIfNotExistsAsync())).ConfigureAwait(false);
     }
 
     private Task OnAcquiredAsync(int partition)

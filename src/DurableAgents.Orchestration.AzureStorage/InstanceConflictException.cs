@@ -1,7 +1,7 @@
 namespace DurableAgents.Orchestration.AzureStorage;
 
 /// <summary>
-/// An episode could not be stored because the instance's state blob changed since it was read (another host or a client wrote it):
+/// An episode could not be stored because the instance's state entity changed since it was read (another host or a client wrote it):
 /// nothing was committed, the messages stay, and the episode runs again on fresh state.
 /// </summary>
 public sealed class InstanceConflictException : InvalidOperationException

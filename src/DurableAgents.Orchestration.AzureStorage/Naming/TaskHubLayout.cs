@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace DurableAgents.Orchestration.AzureStorage.Naming;
 
-/// <summary>The names of a task hub's queues and containers; every one starts with the hub name.</summary>
+/// <summary>The names of a task hub's queues, containers and table; every one starts with the hub name.</summary>
 public sealed class TaskHubLayout
 {
     /// <summary>Creates the layout for <paramref name="taskHub"/> with <paramref name="partitionCount"/> control queues.</summary>
@@ -23,8 +23,11 @@ public sealed class TaskHubLayout
     /// <summary>The shared activity queue.</summary>
     public string WorkItemQueue => $"{TaskHub}-workitems";
 
-    /// <summary>The container of instance state and history blobs.</summary>
+    /// <summary>The container of history chunks and oversized instance states.</summary>
     public string InstancesContainer => $"{TaskHub}-instances";
+
+    /// <summary>The table of instance state entities (table names allow no hyphen).</summary>
+    public string InstancesTable => $"{TaskHub}instances";
 
     /// <summary>The container of partition lease blobs and host heartbeats.</summary>
     public string LeasesContainer => $"{TaskHub}-leases";

@@ -137,7 +137,7 @@ internal sealed partial class PartitionPump : ILocalTaker
         }
     }
 
-    /// <summary>The state blob as this partition last wrote or read it, if it still holds it.</summary>
+    /// <summary>The state as this partition last wrote or read it, if it still holds it.</summary>
     public StoredInstance? CachedState(string instanceId)
     {
         lock (_gate)
@@ -146,7 +146,7 @@ internal sealed partial class PartitionPump : ILocalTaker
         }
     }
 
-    /// <summary>Remembers the state blob after a read or a successful write.</summary>
+    /// <summary>Remembers the state after a read or a successful write.</summary>
     public void RememberState(string instanceId, StoredInstance stored)
     {
         lock (_gate)

@@ -20,7 +20,10 @@ public sealed class StorageAccountOptions
     /// <summary>The queue service endpoint, e.g. <c>https://myaccount.queue.core.windows.net</c>.</summary>
     public Uri? QueueEndpoint { get; set; }
 
-    /// <summary>The table service endpoint (optional; not used by the queue and blob clients).</summary>
+    /// <summary>
+    /// The table service endpoint, where the orchestration backend keeps instance state. Optional when
+    /// <see cref="BlobEndpoint"/> has the usual <c>https://myaccount.blob.core.windows.net</c> shape: it is then derived.
+    /// </summary>
     public Uri? TableEndpoint { get; set; }
 
     /// <summary>The credential used with the endpoint properties (e.g. <c>ManagedIdentityCredential</c>).</summary>

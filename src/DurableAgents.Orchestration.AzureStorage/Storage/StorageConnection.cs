@@ -9,8 +9,9 @@ public sealed class StorageConnection
     /// <summary>The OAuth scope for Azure Storage data-plane access with a <see cref="TokenCredential"/>.</summary>
     public const string StorageScope = "https://storage.azure.com/.default";
 
-    private StorageConnection(Uri blob, Uri queue, Uri? table, string? accountName, bool isDev, StoragePipeline pipeline)
+    private StorageConnection(Uri blob, Uri queue, Uri? table, string? accountName, bool isDev, StoragePipeline pipeline, StoragePipeline? tablePipeline)
     {
+        TablePipeline = tablePipeline;
         BlobEndpoint = blob;
         QueueEndpoint = queue;
         TableEndpoint = table;
@@ -36,6 +37,9 @@ public sealed class StorageConnection
 
     internal StoragePipeline Pipeline { get; }
 
+    /// <summary>The Table service signs and versions requests differently; null without a table endpoint.</summary>
+    internal StoragePipeline? TablePipeline { get; }
+
     /// <summary>Connects with a connection string (Shared Key) and default retry settings.</summary>
     public static StorageConnection FromConnectionString(string connectionString) =>
         Create(new StorageAccountOptions { ConnectionString = connectionString });
@@ -54,8 +58,10 @@ public sealed class StorageConnection
             var parsed = ConnectionStringParser.Parse(options.ConnectionString);
             var credential = new StorageSharedKeyCredential(parsed.AccountName, parsed.AccountKey);
             var pipeline = HttpPipelineBuilder.Build(clientOptions, new SharedKeySigningPolicy(credential));
+            var tablePipeline = HttpPipelineBuilder.Build(clientOptions, new TableSharedKeyLiteSigningPolicy(credential));
             return new StorageConnection(parsed.BlobEndpoint, parsed.QueueEndpoint, parsed.TableEndpoint,
-                parsed.AccountName, parsed.IsDevelopmentStorage, new StoragePipeline(pipeline));
+                parsed.AccountName, parsed.IsDevelopmentStorage, new StoragePipeline(pipeline),
+                new StoragePipeline(tablePipeline, StoragePipeline.TableServiceVersion));
         }
 
         if (options.BlobEndpoint is null || options.QueueEndpoint is null || options.Credential is null)
@@ -68,8 +74,15 @@ public sealed class StorageConnection
         RequireAbsoluteHttp(options.QueueEndpoint, nameof(options.QueueEndpoint));
         var bearer = new BearerTokenAuthenticationPolicy(options.Credential, StorageScope);
         var tokenPipeline = HttpPipelineBuilder.Build(clientOptions, bearer);
-        return new StorageConnection(options.BlobEndpoint, options.QueueEndpoint, options.TableEndpoint,
-            accountName: null, isDev: false, new StoragePipeline(tokenPipeline));
+        var tableEndpoint = options.TableEndpoint ?? SiblingEndpoint(options.BlobEndpoint, "blob", "table");
+        if (tableEndpoint is not null)
+        {
+            RequireAbsoluteHttp(tableEndpoint, nameof(options.TableEndpoint));
+        }
+
+        return new StorageConnection(options.BlobEndpoint, options.QueueEndpoint, tableEndpoint,
+            accountName: null, isDev: false, new StoragePipeline(tokenPipeline),
+            tableEndpoint is null ? null : new StoragePipeline(tokenPipeline, StoragePipeline.TableServiceVersion));
     }
 
     /// <summary>A client for the queue <paramref name="queueName"/>.</summary>
@@ -77,6 +90,23 @@ public sealed class StorageConnection
 
     /// <summary>A client for the blob container <paramref name="containerName"/>.</summary>
     public BlobContainerClient GetBlobContainerClient(string containerName) => new(this, containerName);
+
+    /// <summary>A client for the table <paramref name="tableName"/>; needs a table endpoint.</summary>
+    public TableClient GetTableClient(string tableName) => new(this, tableName);
+
+    // https://acct.blob.core.windows.net -> https://acct.table.core.windows.net; null when the host does not follow that shape.
+    private static Uri? SiblingEndpoint(Uri endpoint, string service, string sibling)
+    {
+        var marker = "." + service + ".";
+        var at = endpoint.Host.IndexOf(marker, StringComparison.OrdinalIgnoreCase);
+        if (!endpoint.IsAbsoluteUri || at <= 0)
+        {
+            return null;
+        }
+
+        var host = endpoint.Host[..at] + "." + sibling + "." + endpoint.Host[(at + marker.Length)..];
+        return new UriBuilder(endpoint) { Host = host }.Uri;
+    }
 
     private static void RequireAbsoluteHttp(Uri uri, string name)
     {

@@ -50,4 +50,16 @@ public static class StorageErrorCodes
 
     /// <summary>No response was received after all retries.</summary>
     public const string TransportFailure = "TransportFailure";
+
+    /// <summary>The table already exists (409).</summary>
+    public const string TableAlreadyExists = "TableAlreadyExists";
+
+    /// <summary>The table does not exist (404).</summary>
+    public const string TableNotFound = "TableNotFound";
+
+    /// <summary>Insert found an entity with the same keys (409).</summary>
+    public const string EntityAlreadyExists = "EntityAlreadyExists";
+
+    /// <summary>A table write's If-Match ETag did not match the entity's (412).</summary>
+    public const string UpdateConditionNotSatisfied = "UpdateConditionNotSatisfied";
 }

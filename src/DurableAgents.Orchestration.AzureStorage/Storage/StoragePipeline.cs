@@ -9,12 +9,20 @@ namespace DurableAgents.Orchestration.AzureStorage.Storage;
 /// <summary>Sends storage REST requests through an Azure.Core pipeline and maps failures to <see cref="StorageRequestException"/>.</summary>
 internal sealed class StoragePipeline
 {
-    /// <summary>The REST API version sent on every request (accepted by Azure and Azurite 3.x).</summary>
+    /// <summary>The Blob and Queue REST API version sent on every request (accepted by Azure and Azurite 3.x).</summary>
     public const string ServiceVersion = "2021-08-06";
 
-    private readonly HttpPipeline _pipeline;
+    /// <summary>The Table REST API version (the Table service's newest; it rejects the Blob and Queue versions after it).</summary>
+    public const string TableServiceVersion = "2019-02-02";
 
-    public StoragePipeline(HttpPipeline pipeline) => _pipeline = pipeline;
+    private readonly HttpPipeline _pipeline;
+    private readonly string _version;
+
+    public StoragePipeline(HttpPipeline pipeline, string version = ServiceVersion)
+    {
+        _pipeline = pipeline;
+        _version = version;
+    }
 
     /// <summary>Creates a message for <paramref name="method"/> on <paramref name="uri"/> with the version header set.</summary>
     public HttpMessage CreateMessage(RequestMethod method, Uri uri)
@@ -22,7 +30,7 @@ internal sealed class StoragePipeline
         var message = _pipeline.CreateMessage();
         message.Request.Method = method;
         message.Request.Uri.Reset(uri);
-        message.Request.Headers.SetValue("x-ms-version", ServiceVersion);
+        message.Request.Headers.SetValue("x-ms-version", _version);
         return message;
     }
 
@@ -66,7 +74,11 @@ internal sealed class StoragePipeline
         response.Headers.TryGetValue("x-ms-error-code", out var code);
         string? serviceMessage = null;
         var body = response.Content?.ToMemory() ?? ReadOnlyMemory<byte>.Empty;
-        if (!body.IsEmpty)
+        if (!body.IsEmpty && body.Span[0] == (byte)'{')
+        {
+            (code, serviceMessage) = ReadJsonError(body, code);
+        }
+        else if (!body.IsEmpty)
         {
             try
             {
@@ -95,6 +107,31 @@ internal sealed class StoragePipeline
         }
 
         return new StorageRequestException(response.Status, code, text.ToString());
+    }
+
+    // The Table service answers in JSON: {"odata.error":{"code":"...","message":{"value":"..."}}}.
+    private static (string? Code, string? Message) ReadJsonError(ReadOnlyMemory<byte> body, string? code)
+    {
+        try
+        {
+            using var document = System.Text.Json.JsonDocument.Parse(body);
+            if (!document.RootElement.TryGetProperty("odata.error", out var error))
+            {
+                return (code, null);
+            }
+
+            if (error.TryGetProperty("code", out var c) && c.ValueKind == System.Text.Json.JsonValueKind.String)
+            {
+                code ??= c.GetString();
+            }
+
+            var text = error.TryGetProperty("message", out var m) && m.TryGetProperty("value", out var v) ? v.GetString() : null;
+            return (code, text?.Split('\n')[0].Trim());
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return (code, null);
+        }
     }
 
     // Only the verb and path: query strings can carry pop receipts and (in other clients) signatures.
