@@ -36,6 +36,35 @@ public sealed class TokenCredentialTests
     }
 
     [Fact]
+    public async Task TableRequests_GoToTheTableEndpointDerivedFromTheBlobEndpoint_WithABearerToken()
+    {
+        var transport = new AnsweringTransport(201);
+        var connection = StorageConnection.Create(new StorageAccountOptions
+        {
+            BlobEndpoint = Blob, QueueEndpoint = Queue, Credential = new FakeCredential("token-2"), Transport = transport, MaxRetries = 0,
+        });
+
+        Assert.True(await connection.GetTableClient("hubinstances").CreateIfNotExistsAsync());
+
+        var request = Assert.Single(transport.Requests);
+        Assert.Equal("https://account.table.core.windows.net/Tables", request.Uri.Split('?')[0]);
+        Assert.Equal("Bearer token-2", request.Authorization);
+    }
+
+    [Fact]
+    public void TableClient_WithoutATableEndpoint_SaysHowToSetOne()
+    {
+        var connection = StorageConnection.Create(new StorageAccountOptions
+        {
+            BlobEndpoint = new Uri("https://storage.example.test/blob"), QueueEndpoint = Queue, Credential = new FakeCredential("t"),
+        });
+
+        var error = Assert.Throws<InvalidOperationException>(() => connection.GetTableClient("hubinstances"));
+
+        Assert.Contains("StorageAccountOptions.TableEndpoint", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void TokenCredential_WithoutEndpoints_SaysWhatIsMissing()
     {
         var error = Assert.Throws<ArgumentException>(() => StorageConnection.Create(new StorageAccountOptions { Credential = new FakeCredential("t") }));

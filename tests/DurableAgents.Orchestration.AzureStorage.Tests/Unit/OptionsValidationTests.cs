@@ -11,6 +11,7 @@ public sealed class OptionsValidationTests
     [InlineData("ab")]
     [InlineData("MyHub")]
     [InlineData("my-hub")]
+    [InlineData("1hub")] // table names must start with a letter
     [InlineData("abcdefghijabcdefghijabcdefghijabcdefghijabcdef")]
     public void Validate_RejectsBadTaskHubNames(string name)
     {
