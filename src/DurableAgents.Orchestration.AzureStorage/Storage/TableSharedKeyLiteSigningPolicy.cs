@@ -1,36 +1,18 @@
-using System.Globalization;
 using Azure.Core;
-using Azure.Core.Pipeline;
 
 namespace DurableAgents.Orchestration.AzureStorage.Storage;
 
-/// <summary>Signs every attempt of a Table service request with the account key (Shared Key Lite for Table).</summary>
-/// <remarks>
-/// The Table service signs a different string from Blob and Queue: only the date and the resource. Runs per retry so each
-/// attempt carries a fresh <c>x-ms-date</c>.
-/// </remarks>
-public sealed class TableSharedKeyLiteSigningPolicy : HttpPipelineSynchronousPolicy
+/// <summary>Signs Table service requests with the account key (Shared Key Lite for Table).</summary>
+/// <remarks>The Table service signs a different string from Blob and Queue: only the date and the resource.</remarks>
+public sealed class TableSharedKeyLiteSigningPolicy(StorageSharedKeyCredential credential, TimeProvider? timeProvider = null)
+    : AccountKeySigningPolicy(credential, timeProvider)
 {
-    private readonly StorageSharedKeyCredential _credential;
-    private readonly TimeProvider _time;
-
-    /// <summary>Creates a policy that signs with <paramref name="credential"/>.</summary>
-    public TableSharedKeyLiteSigningPolicy(StorageSharedKeyCredential credential, TimeProvider? timeProvider = null)
-    {
-        ArgumentNullException.ThrowIfNull(credential);
-        _credential = credential;
-        _time = timeProvider ?? TimeProvider.System;
-    }
-
     /// <inheritdoc />
-    public override void OnSendingRequest(HttpMessage message)
+    protected override string Authorization(Request request, string date)
     {
-        ArgumentNullException.ThrowIfNull(message);
-        var request = message.Request;
-        var date = _time.GetUtcNow().ToString("R", CultureInfo.InvariantCulture);
-        request.Headers.SetValue("x-ms-date", date);
-        var stringToSign = BuildStringToSign(date, request.Uri.ToUri(), _credential.AccountName);
-        request.Headers.SetValue("Authorization", $"SharedKeyLite {_credential.AccountName}:{_credential.ComputeSignature(stringToSign)}");
+        ArgumentNullException.ThrowIfNull(request);
+        var stringToSign = BuildStringToSign(date, request.Uri.ToUri(), Credential.AccountName);
+        return $"SharedKeyLite {Credential.AccountName}:{Credential.ComputeSignature(stringToSign)}";
     }
 
     /// <summary>The date, a newline, then the account and the encoded path (plus <c>?comp=</c> when the request has one).</summary>

@@ -106,6 +106,35 @@ public sealed class SharedKeySignerTests
     }
 
     [Fact]
+    public void TablePolicy_SignsDateAndPathStyleResource_WithSharedKeyLite()
+    {
+        var clock = new FixedTimeProvider(new DateTimeOffset(2026, 11, 20, 10, 0, 0, TimeSpan.Zero));
+        var policy = new TableSharedKeyLiteSigningPolicy(new StorageSharedKeyCredential("devstoreaccount1", DevKey), clock);
+        var request = HttpClientTransport.Shared.CreateRequest();
+        request.Method = RequestMethod.Put;
+        request.Uri.Reset(new Uri("http://127.0.0.1:10002/devstoreaccount1/hubinstances(PartitionKey='run-1',RowKey='state')"));
+        request.Headers.SetValue("Content-Type", "application/json"); // not signed by Shared Key Lite for Table
+        using var message = new HttpMessage(request, new ResponseClassifier());
+
+        policy.OnSendingRequest(message);
+
+        Assert.True(request.Headers.TryGetValue("x-ms-date", out var date));
+        Assert.Equal(Date, date);
+        Assert.True(request.Headers.TryGetValue("Authorization", out var authorization));
+        Assert.Equal("SharedKeyLite devstoreaccount1:BbahyGyqzw0iwNkjWgxrw+3+NnZGz9H1EIdLem4O6Pc=", authorization);
+    }
+
+    [Fact]
+    public void TableStringToSign_KeepsOnlyTheCompParameter()
+    {
+        var stringToSign = TableSharedKeyLiteSigningPolicy.BuildStringToSign(
+            Date, new Uri("https://myaccount.table.core.windows.net/Tables?comp=acl&timeout=30&$filter=x"), "myaccount");
+
+        Assert.Equal(Date + "\n/myaccount/Tables?comp=acl", stringToSign);
+        Assert.Equal("1AB6OT9lxmBXInPNWdSh92oB7Ayk1Q3qsRnVDWIudTE=", new StorageSharedKeyCredential("myaccount", DevKey).ComputeSignature(stringToSign));
+    }
+
+    [Fact]
     public void Credential_ToStringAndBadKeyError_NeverShowTheKey()
     {
         var credential = new StorageSharedKeyCredential("myaccount", FakeKey);
