@@ -29,6 +29,9 @@ internal sealed partial class ActivityQueue(
     private DateTimeOffset _nextPoll = DateTimeOffset.MinValue;
     private volatile bool _pollNow;
 
+    // Local slots claimed by sends still in flight (see TryReserve).
+    private int _reserved;
+
     /// <summary>Wakes an idle poller: this host just put visible work in the queue, so look at once.</summary>
     public void Poke()
     {
@@ -37,11 +40,33 @@ internal sealed partial class ActivityQueue(
     }
 
     /// <summary>Takes a few just-sent activities without a queue round trip; the rest go through the queue, to any host.</summary>
-    public bool HasRoom => _fetched.Count < LocalLimit;
+    public bool HasRoom => Volatile.Read(ref _reserved) + _fetched.Count < LocalLimit;
+
+    /// <inheritdoc />
+    public bool TryReserve()
+    {
+        while (true)
+        {
+            var reserved = Volatile.Read(ref _reserved);
+            if (reserved + _fetched.Count >= LocalLimit)
+            {
+                return false;
+            }
+
+            if (Interlocked.CompareExchange(ref _reserved, reserved + 1, reserved) == reserved)
+            {
+                return true;
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public void CancelReservation() => Interlocked.Decrement(ref _reserved);
 
     /// <inheritdoc />
     public bool TryTake(QueueMessageHandle handle)
     {
+        Interlocked.Decrement(ref _reserved); // every take follows a reservation
         _fetched.Enqueue(new ActivityWorkItem
         {
             Message = handle.Decoded.Message,

@@ -10,6 +10,17 @@ internal interface ILocalTaker
     /// <summary>True when it would take another message now.</summary>
     bool HasRoom { get; }
 
+    /// <summary>
+    /// Claims room for one message that is about to be sent hidden and then passed to <see cref="TryTake"/> (or given back with
+    /// <see cref="CancelReservation"/>). Needed where room is limited: many sends start before the first one is taken.
+    /// </summary>
+    bool TryReserve() => HasRoom;
+
+    /// <summary>Gives back a reservation whose message was not sent.</summary>
+    void CancelReservation()
+    {
+    }
+
     /// <summary>Takes the sent message (hidden in the queue as if received); false when it no longer can.</summary>
     bool TryTake(QueueMessageHandle handle);
 }
@@ -41,7 +52,7 @@ internal sealed class MessageSender(
         var partition = layout.PartitionOf(message.InstanceId);
         var delay = Positive(TimerHops.Delay(message.VisibleAt, clock.GetUtcNow().UtcDateTime, maxHop));
         var local = delay is null && message.VisibleAt is null ? LocalPartition?.Invoke(partition) : null;
-        local = local is { HasRoom: true } ? local : null;
+        local = local is not null && local.TryReserve() ? local : null;
         if (!await SendAsync(controlQueues[partition], message, delay, local, cancellationToken).ConfigureAwait(false) && delay is null)
         {
             ControlMessageSent?.Invoke(partition);
@@ -136,7 +147,7 @@ internal sealed class MessageSender(
             return;
         }
 
-        if (LocalActivities is not { HasRoom: true } taker || !taker.TryTake(moved))
+        if (LocalActivities is not { } taker || !taker.TryReserve() || !taker.TryTake(moved))
         {
             await moved.ReleaseAsync(TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
             WorkItemSent?.Invoke();
@@ -150,7 +161,10 @@ internal sealed class MessageSender(
     /// <summary>Sends activity work to the shared work-item queue.</summary>
     public async Task SendActivityAsync(TaskMessage message, CancellationToken cancellationToken)
     {
-        if (!await SendAsync(workItems, message, null, LocalActivities is { HasRoom: true } taker ? taker : null, cancellationToken).ConfigureAwait(false))
+        // A reservation, not a look at the room: a fan-out starts all its sends before the first is taken, and what does not fit
+        // here must go to the shared queue for any host.
+        var local = LocalActivities is { } taker && taker.TryReserve() ? taker : null;
+        if (!await SendAsync(workItems, message, null, local, cancellationToken).ConfigureAwait(false))
         {
             WorkItemSent?.Invoke();
         }
@@ -159,8 +173,20 @@ internal sealed class MessageSender(
     // Returns true when the message was handed over locally.
     private async Task<bool> SendAsync(QueueClient queue, TaskMessage message, TimeSpan? delay, ILocalTaker? local, CancellationToken cancellationToken)
     {
-        var (text, blobName) = await codec.EncodeWithBlobAsync(message, cancellationToken).ConfigureAwait(false);
-        var receipt = await queue.SendMessageAsync(text, local is null ? delay : visibility, QueueClient.NeverExpires, cancellationToken).ConfigureAwait(false);
+        SendReceipt receipt;
+        string text;
+        string? blobName;
+        try
+        {
+            (text, blobName) = await codec.EncodeWithBlobAsync(message, cancellationToken).ConfigureAwait(false);
+            receipt = await queue.SendMessageAsync(text, local is null ? delay : visibility, QueueClient.NeverExpires, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            local?.CancelReservation();
+            throw;
+        }
+
         if (local is null)
         {
             return false;
