@@ -16,11 +16,8 @@ public sealed partial class DurableTaskWorker
         try
         {
             var (result, keep) = await _orchestrationRunner.RunAsync(workItem, cancellationToken);
+            KeepBeforeCompleting(keep);
             await _service.CompleteOrchestrationWorkItemAsync(workItem, result, cancellationToken);
-            if (keep is not null)
-            {
-                _cache.Put(keep);
-            }
         }
         catch
         {
@@ -37,17 +34,28 @@ public sealed partial class DurableTaskWorker
         await _service.CompleteActivityWorkItemAsync(workItem, reply, cancellationToken);
     }
 
+    /// <summary>
+    /// Caches the executor before the episode is stored: a backend unlocks the instance inside Complete, and the instance's next
+    /// work item (a fan-in's next results) could otherwise start before the executor is back and replay the whole history. Safe
+    /// because nothing else can take it while the instance is locked, a failed store drops it (see the catch blocks), and the
+    /// runner reuses an executor only when its event count matches the stored state.
+    /// </summary>
+    private void KeepBeforeCompleting(Execution.OrchestrationExecutor? keep)
+    {
+        if (keep is not null)
+        {
+            _cache.Put(keep);
+        }
+    }
+
     private async Task ProcessOrchestrationAsync(OrchestrationWorkItem workItem)
     {
         var token = _workCancellation.Token;
         try
         {
             var (result, keep) = await _orchestrationRunner.RunAsync(workItem, token);
+            KeepBeforeCompleting(keep);
             await _service.CompleteOrchestrationWorkItemAsync(workItem, result, token);
-            if (keep is not null)
-            {
-                _cache.Put(keep);
-            }
 
             if (result.State.RuntimeStatus.IsTerminal())
             {
