@@ -87,40 +87,24 @@ public sealed class SharedKeySignerTests
     [Fact]
     public void Policy_SetsDateFromClockAndSharedKeyAuthorization()
     {
-        var clock = new FixedTimeProvider(new DateTimeOffset(2026, 11, 20, 10, 0, 0, TimeSpan.Zero));
-        var policy = new SharedKeySigningPolicy(new StorageSharedKeyCredential("devstoreaccount1", DevKey), clock);
-        var request = HttpClientTransport.Shared.CreateRequest();
-        request.Method = RequestMethod.Put;
-        request.Uri.Reset(new Uri("http://127.0.0.1:10000/devstoreaccount1/data/run/1.json?comp=lease&timeout=30"));
-        request.Headers.SetValue("x-ms-version", "2021-08-06");
-        request.Headers.SetValue("x-ms-lease-action", "acquire");
-        request.Headers.SetValue("x-ms-lease-duration", "-1");
-        using var message = new HttpMessage(request, new ResponseClassifier());
+        var policy = new SharedKeySigningPolicy(new StorageSharedKeyCredential("devstoreaccount1", DevKey), NoonClock());
 
-        policy.OnSendingRequest(message);
+        var (date, authorization) = Sign(policy, "http://127.0.0.1:10000/devstoreaccount1/data/run/1.json?comp=lease&timeout=30",
+            ("x-ms-version", "2021-08-06"), ("x-ms-lease-action", "acquire"), ("x-ms-lease-duration", "-1"));
 
-        Assert.True(request.Headers.TryGetValue("x-ms-date", out var date));
         Assert.Equal(Date, date);
-        Assert.True(request.Headers.TryGetValue("Authorization", out var authorization));
         Assert.Equal("SharedKey devstoreaccount1:FlMsTEunFwzlJGudDVZ/fZ+0qki8ZoiGTZcxvEjoXoA=", authorization);
     }
 
     [Fact]
     public void TablePolicy_SignsDateAndPathStyleResource_WithSharedKeyLite()
     {
-        var clock = new FixedTimeProvider(new DateTimeOffset(2026, 11, 20, 10, 0, 0, TimeSpan.Zero));
-        var policy = new TableSharedKeyLiteSigningPolicy(new StorageSharedKeyCredential("devstoreaccount1", DevKey), clock);
-        var request = HttpClientTransport.Shared.CreateRequest();
-        request.Method = RequestMethod.Put;
-        request.Uri.Reset(new Uri("http://127.0.0.1:10002/devstoreaccount1/hubinstances(PartitionKey='run-1',RowKey='state')"));
-        request.Headers.SetValue("Content-Type", "application/json"); // not signed by Shared Key Lite for Table
-        using var message = new HttpMessage(request, new ResponseClassifier());
+        var policy = new TableSharedKeyLiteSigningPolicy(new StorageSharedKeyCredential("devstoreaccount1", DevKey), NoonClock());
 
-        policy.OnSendingRequest(message);
+        var (date, authorization) = Sign(policy, "http://127.0.0.1:10002/devstoreaccount1/hubinstances(PartitionKey='run-1',RowKey='state')",
+            ("Content-Type", "application/json")); // not signed by Shared Key Lite for Table
 
-        Assert.True(request.Headers.TryGetValue("x-ms-date", out var date));
         Assert.Equal(Date, date);
-        Assert.True(request.Headers.TryGetValue("Authorization", out var authorization));
         Assert.Equal("SharedKeyLite devstoreaccount1:BbahyGyqzw0iwNkjWgxrw+3+NnZGz9H1EIdLem4O6Pc=", authorization);
     }
 
@@ -142,6 +126,26 @@ public sealed class SharedKeySignerTests
 
         var error = Assert.Throws<FormatException>(() => new StorageSharedKeyCredential("myaccount", "%%secret%%"));
         Assert.DoesNotContain("secret", error.Message, StringComparison.Ordinal);
+    }
+
+    private static FixedTimeProvider NoonClock() => new(new DateTimeOffset(2026, 11, 20, 10, 0, 0, TimeSpan.Zero));
+
+    // Runs a PUT to `url` with `headers` through the policy; returns the x-ms-date and Authorization it set.
+    private static (string? Date, string? Authorization) Sign(AccountKeySigningPolicy policy, string url, params (string Name, string Value)[] headers)
+    {
+        var request = HttpClientTransport.Shared.CreateRequest();
+        request.Method = RequestMethod.Put;
+        request.Uri.Reset(new Uri(url));
+        foreach (var (name, value) in headers)
+        {
+            request.Headers.SetValue(name, value);
+        }
+
+        using var message = new HttpMessage(request, new ResponseClassifier());
+        policy.OnSendingRequest(message);
+        request.Headers.TryGetValue("x-ms-date", out var date);
+        request.Headers.TryGetValue("Authorization", out var authorization);
+        return (date, authorization);
     }
 
     private sealed class FixedTimeProvider(DateTimeOffset now) : TimeProvider

@@ -14,21 +14,7 @@ public sealed class InstanceCacheTests
     {
         var starts = 0;
         await using var backend = new InMemoryOrchestrationService();
-        await using var host = await WorkerHost.StartAsync(
-            backend,
-            r => r
-                .AddActivityFunc<int, int>("Noop", (_, x) => x)
-                .AddOrchestratorFunc<int>("Steps", async ctx =>
-                {
-                    Interlocked.Increment(ref starts);
-                    var sum = 0;
-                    for (var i = 0; i < 20; i++)
-                    {
-                        sum += await ctx.CallActivityAsync<int>("Noop", i);
-                    }
-
-                    return sum;
-                }),
+        await using var host = await WorkerHost.StartAsync(backend, r => AddSteps(r, 20, () => Interlocked.Increment(ref starts)),
             o => o.InstanceCacheSize = cacheSize);
 
         var id = await host.Client.ScheduleNewOrchestrationInstanceAsync("Steps");
@@ -44,21 +30,7 @@ public sealed class InstanceCacheTests
         var starts = 0;
         await using var inner = new InMemoryOrchestrationService();
         var backend = new SlowCompletingBackend(inner);
-        await using var host = await WorkerHost.StartAsync(
-            backend,
-            r => r
-                .AddActivityFunc<int, int>("Noop", (_, x) => x)
-                .AddOrchestratorFunc<int>("Steps", async ctx =>
-                {
-                    Interlocked.Increment(ref starts);
-                    var sum = 0;
-                    for (var i = 0; i < 10; i++)
-                    {
-                        sum += await ctx.CallActivityAsync<int>("Noop", i);
-                    }
-
-                    return sum;
-                }));
+        await using var host = await WorkerHost.StartAsync(backend, r => AddSteps(r, 10, () => Interlocked.Increment(ref starts)));
 
         var id = await host.Client.ScheduleNewOrchestrationInstanceAsync("Steps");
         var result = await host.Client.WaitForInstanceCompletionAsync(id, true, TestDeadline.Token());
@@ -66,4 +38,19 @@ public sealed class InstanceCacheTests
         Assert.Equal(45, result.ReadOutputAs<int>());
         Assert.Equal(1, starts);
     }
+
+    // "Steps" runs `count` no-op activities in sequence and returns the sum of 0..count-1; onStart counts body (re)starts.
+    private static void AddSteps(DurableTaskRegistry registry, int count, Action onStart) => registry
+        .AddActivityFunc<int, int>("Noop", (_, x) => x)
+        .AddOrchestratorFunc<int>("Steps", async ctx =>
+        {
+            onStart();
+            var sum = 0;
+            for (var i = 0; i < count; i++)
+            {
+                sum += await ctx.CallActivityAsync<int>("Noop", i);
+            }
+
+            return sum;
+        });
 }
