@@ -40,7 +40,7 @@ internal sealed partial class InstanceStore
                 continue;
             }
 
-            var state = (await TryReadAsync(entity, cancellationToken).ConfigureAwait(false))?.Record.State;
+            var state = (await ReadAsync(entity, cancellationToken).ConfigureAwait(false))?.Record.State;
             if (state is null || !query.Matches(state))
             {
                 continue;
@@ -54,18 +54,6 @@ internal sealed partial class InstanceStore
         }
 
         return new InstanceQueryResult(found, null);
-    }
-
-    private async Task<StoredInstance?> TryReadAsync(TableEntity entity, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await ReadAsync(entity, cancellationToken).ConfigureAwait(false);
-        }
-        catch (StorageRequestException ex) when (ex.IsNotFound)
-        {
-            return null; // An oversized state's blob, purged between the scan and the read.
-        }
     }
 
     private static string EncodeToken(string partitionKey) => Convert.ToBase64String(Encoding.UTF8.GetBytes("k|" + partitionKey));

@@ -17,6 +17,7 @@ namespace DurableAgents.Orchestration.AzureStorage.Instances;
 internal sealed partial class InstanceStore(TableClient table, BlobContainerClient container)
 {
     private const int ParallelDownloads = 8;
+    private const int BodyReadAttempts = 3;
 
     public BlobContainerClient Container => container;
 
@@ -128,15 +129,32 @@ internal sealed partial class InstanceStore(TableClient table, BlobContainerClie
     public Task DeleteStateAsync(StoredInstance stored, CancellationToken cancellationToken) =>
         table.DeleteEntityAsync(InstanceKeys.PartitionKey(stored.Record.State.InstanceId), InstanceKeys.StateRow, stored.ETag, cancellationToken);
 
-    private async Task<StoredInstance> ReadAsync(TableEntity entity, CancellationToken cancellationToken)
+    /// <summary>Reads the record an entity holds or names; null when the instance was purged meanwhile.</summary>
+    internal async Task<StoredInstance?> ReadAsync(TableEntity entity, CancellationToken cancellationToken)
     {
-        if (StateEntity.BodyOf(entity) is { } body)
+        for (var attempt = 1; ; attempt++)
         {
-            var blob = await container.GetBlobClient(body).DownloadAsync(null, cancellationToken).ConfigureAwait(false);
-            return new StoredInstance(Parse(blob.Content.ToMemory().Span), entity.ETag, body);
-        }
+            if (StateEntity.BodyOf(entity) is not { } body)
+            {
+                return new StoredInstance(Parse(System.Text.Encoding.UTF8.GetBytes(StateEntity.Join(entity))), entity.ETag);
+            }
 
-        return new StoredInstance(Parse(System.Text.Encoding.UTF8.GetBytes(StateEntity.Join(entity))), entity.ETag);
+            try
+            {
+                var blob = await container.GetBlobClient(body).DownloadAsync(null, cancellationToken).ConfigureAwait(false);
+                return new StoredInstance(Parse(blob.Content.ToMemory().Span), entity.ETag, body);
+            }
+            catch (StorageRequestException ex) when (ex.IsNotFound && attempt < BodyReadAttempts)
+            {
+                // A writer replaced the entity and deleted the body it named after this entity was read: read the entity again.
+                if (await table.GetEntityAsync(entity.PartitionKey, entity.RowKey, cancellationToken).ConfigureAwait(false) is not { } again)
+                {
+                    return null;
+                }
+
+                entity = again;
+            }
+        }
     }
 
     private async Task DeleteBlobQuietlyAsync(string name)
