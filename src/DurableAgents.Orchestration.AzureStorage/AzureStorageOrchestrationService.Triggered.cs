@@ -75,14 +75,8 @@ public sealed partial class AzureStorageOrchestrationService
         }
 
         // Results ride on work-item messages only in Polling mode, but a task hub switched from it may still hold some.
-        if (decoded.Carried is { } carried)
+        if (!await _sender.DeliverCarriedResultsAsync(decoded, cancellationToken).ConfigureAwait(false))
         {
-            await _sender.SendToInstanceAsync(carried, cancellationToken).ConfigureAwait(false);
-        }
-
-        if (decoded.Message.Event is not TaskScheduledEvent)
-        {
-            await _sender.SendToInstanceAsync(decoded.Message, cancellationToken).ConfigureAwait(false);
             await _codec.DeleteBlobAsync(decoded.BlobName, cancellationToken).ConfigureAwait(false);
             return;
         }

@@ -60,7 +60,7 @@ public sealed partial class AzureStorageOrchestrationService : IOrchestrationSer
         _store = new InstanceStore(_connection.GetTableClient(_layout.InstancesTable), _connection.GetBlobContainerClient(_layout.InstancesContainer));
         _codec = new MessageCodec(_largeMessages, options.LargeMessageThresholdBytes);
         _sender = new MessageSender(_layout, _controlQueues, _workItems, _codec, _clock, options.MaxTimerHop, options.MessageVisibilityTimeout);
-        _activities = new ActivityQueue(_workItems, _codec, options, _sender.SendToInstanceAsync, _loggerFactory.CreateLogger<ActivityQueue>());
+        _activities = new ActivityQueue(_workItems, _codec, options, _sender.DeliverCarriedResultsAsync, _loggerFactory.CreateLogger<ActivityQueue>());
         _sender.ControlMessageSent += p => { if (_pumps.TryGetValue(p, out var pump)) { pump.Poke(); } };
         _sender.WorkItemSent += _activities.Poke;
         if (options.Mode == AzureStorageMode.Polling)

@@ -1,7 +1,6 @@
 using DurableAgents.Orchestration.AzureStorage.Messaging;
 using DurableAgents.Orchestration.AzureStorage.Storage;
 using DurableAgents.Orchestration.Backend;
-using DurableAgents.Orchestration.History;
 using Microsoft.Extensions.Logging;
 
 namespace DurableAgents.Orchestration.AzureStorage.Activities;
@@ -9,10 +8,11 @@ namespace DurableAgents.Orchestration.AzureStorage.Activities;
 /// <summary>Takes activity work from the shared work-item queue, which any host may read.</summary>
 /// <remarks>
 /// A message here may also carry an activity result (written into it by the host that ran the activity, see
-/// <see cref="MessageSender.TryHandOverResultAsync"/>); <paramref name="deliver"/> sends such results to their instances.
+/// <see cref="MessageSender.TryHandOverResultAsync"/>); <paramref name="deliver"/> sends such results to their instances and says
+/// whether an activity is left to run (<see cref="MessageSender.DeliverCarriedResultsAsync"/>).
 /// </remarks>
 internal sealed partial class ActivityQueue(
-    QueueClient queue, MessageCodec codec, AzureStorageOrchestrationOptions options, Func<TaskMessage, CancellationToken, Task> deliver,
+    QueueClient queue, MessageCodec codec, AzureStorageOrchestrationOptions options, Func<DecodedMessage, CancellationToken, Task<bool>> deliver,
     ILogger logger) : ILocalTaker
 {
     private const int BatchSize = 8;
@@ -39,10 +39,7 @@ internal sealed partial class ActivityQueue(
         _poke.Set();
     }
 
-    /// <summary>Takes a few just-sent activities without a queue round trip; the rest go through the queue, to any host.</summary>
-    public bool HasRoom => Volatile.Read(ref _reserved) + _fetched.Count < LocalLimit;
-
-    /// <inheritdoc />
+    /// <summary>Claims one of the few local slots for a just-sent activity (no queue round trip); the rest go through the queue, to any host.</summary>
     public bool TryReserve()
     {
         while (true)
@@ -158,26 +155,16 @@ internal sealed partial class ActivityQueue(
         }
     }
 
-    /// <summary>
-    /// Delivers the results a received message carries; true when it also (still) asks for an activity to run. A result is
-    /// delivered even when its episode was stored already: the engine drops the duplicate.
-    /// </summary>
+    /// <summary>Delivers the results a received message carries; true when it also asks for an activity to run, else it is deleted.</summary>
     private async Task<bool> DeliverResultsAsync(QueueMessageHandle handle, CancellationToken cancellationToken)
     {
-        var decoded = handle.Decoded;
-        if (decoded.Carried is { } carried)
-        {
-            await deliver(carried, cancellationToken).ConfigureAwait(false);
-        }
-
-        if (decoded.Message.Event is TaskScheduledEvent)
+        if (await deliver(handle.Decoded, cancellationToken).ConfigureAwait(false))
         {
             return true;
         }
 
-        await deliver(decoded.Message, cancellationToken).ConfigureAwait(false);
         await handle.DeleteAsync(cancellationToken).ConfigureAwait(false);
-        await codec.DeleteBlobAsync(decoded.BlobName, cancellationToken).ConfigureAwait(false);
+        await codec.DeleteBlobAsync(handle.Decoded.BlobName, cancellationToken).ConfigureAwait(false);
         return false;
     }
 

@@ -35,11 +35,6 @@ internal sealed partial class InstanceStore
         var found = new List<OrchestrationState>(query.PageSize);
         await foreach (var entity in table.QueryAsync(string.Join(" and ", filter), QueryBatch, cancellationToken).ConfigureAwait(false))
         {
-            if (!entity.PartitionKey.StartsWith(prefix, StringComparison.Ordinal))
-            {
-                continue;
-            }
-
             var state = (await ReadAsync(entity, cancellationToken).ConfigureAwait(false))?.Record.State;
             if (state is null || !query.Matches(state))
             {

@@ -7,14 +7,12 @@ namespace DurableAgents.Orchestration.AzureStorage.Messaging;
 /// <summary>Something in this host that processes messages of a queue and can take just-sent ones straight into memory.</summary>
 internal interface ILocalTaker
 {
-    /// <summary>True when it would take another message now.</summary>
-    bool HasRoom { get; }
-
     /// <summary>
     /// Claims room for one message that is about to be sent hidden and then passed to <see cref="TryTake"/> (or given back with
-    /// <see cref="CancelReservation"/>). Needed where room is limited: many sends start before the first one is taken.
+    /// <see cref="CancelReservation"/>); false when it would not take another message now. A claim rather than a look at the
+    /// room, because many sends start before the first one is taken.
     /// </summary>
-    bool TryReserve() => HasRoom;
+    bool TryReserve();
 
     /// <summary>Gives back a reservation whose message was not sent.</summary>
     void CancelReservation()
@@ -70,7 +68,7 @@ internal sealed class MessageSender(
     /// </summary>
     public async Task<bool> TryHandOverResultAsync(QueueMessageHandle workItem, TaskMessage result, CancellationToken cancellationToken)
     {
-        if (result.VisibleAt is not null || LocalPartition?.Invoke(layout.PartitionOf(result.InstanceId)) is not { HasRoom: true } local)
+        if (result.VisibleAt is not null || LocalPartition?.Invoke(layout.PartitionOf(result.InstanceId)) is not { } local || !local.TryReserve())
         {
             return false;
         }
@@ -157,6 +155,26 @@ internal sealed class MessageSender(
     /// <summary>Re-sends already encoded text (a timer hop) to <paramref name="partition"/> with <paramref name="delay"/>.</summary>
     public Task ResendAsync(int partition, string queueText, TimeSpan? delay, CancellationToken cancellationToken) =>
         controlQueues[partition].SendMessageAsync(queueText, Positive(delay), QueueClient.NeverExpires, cancellationToken);
+
+    /// <summary>
+    /// Sends the results a received work-item message carries to their instances (a result is sent even when its episode was stored
+    /// already: the engine drops the duplicate). True when the message also asks for an activity to run.
+    /// </summary>
+    public async Task<bool> DeliverCarriedResultsAsync(DecodedMessage workItem, CancellationToken cancellationToken)
+    {
+        if (workItem.Carried is { } carried)
+        {
+            await SendToInstanceAsync(carried, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (workItem.Message.Event is TaskScheduledEvent)
+        {
+            return true;
+        }
+
+        await SendToInstanceAsync(workItem.Message, cancellationToken).ConfigureAwait(false);
+        return false;
+    }
 
     /// <summary>Sends activity work to the shared work-item queue.</summary>
     public async Task SendActivityAsync(TaskMessage message, CancellationToken cancellationToken)

@@ -59,7 +59,7 @@ internal sealed partial class PartitionPump : ILocalTaker
     public void Poke() => _poke.Set();
 
     /// <inheritdoc />
-    public bool HasRoom => _active;
+    public bool TryReserve() => _active; // a partition takes every message while it owns the partition
 
     /// <inheritdoc />
     public bool TryTake(QueueMessageHandle handle)

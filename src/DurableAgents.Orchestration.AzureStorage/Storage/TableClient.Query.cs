@@ -31,7 +31,7 @@ public sealed partial class TableClient
             using (var message = CreateMessage(RequestMethod.Get, uri))
             {
                 var response = await _pipeline.SendAsync(message, cancellationToken, 200).ConfigureAwait(false);
-                page = TableJson.ReadQueryPage(response.Content.ToMemory().Span);
+                page = TableJson.ReadQueryPage(response.Content.ToMemory());
                 next = (Header(response, "x-ms-continuation-NextPartitionKey"), Header(response, "x-ms-continuation-NextRowKey"));
             }
 

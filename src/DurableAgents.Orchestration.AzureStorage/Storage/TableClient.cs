@@ -31,9 +31,10 @@ public sealed partial class TableClient
         message.Request.Headers.SetValue("Prefer", "return-no-content");
         message.Request.Content = RequestContent.Create(TableJson.TableBody(Name));
         var response = await _pipeline.SendAsync(message, cancellationToken, 201, 204, 409).ConfigureAwait(false);
-        if (response.Status == 409 && !IsErrorCode(response, message.Request, StorageErrorCodes.TableAlreadyExists))
+        if (response.Status == 409 && StoragePipeline.CreateException(message.Request, response) is var error
+            && !error.Is(StorageErrorCodes.TableAlreadyExists))
         {
-            throw StoragePipeline.CreateException(message.Request, response);
+            throw error;
         }
 
         return response.Status != 409;
@@ -54,15 +55,11 @@ public sealed partial class TableClient
         var response = await _pipeline.SendAsync(message, cancellationToken, 200, 404).ConfigureAwait(false);
         if (response.Status == 404)
         {
-            if (IsErrorCode(response, message.Request, StorageErrorCodes.TableNotFound))
-            {
-                throw StoragePipeline.CreateException(message.Request, response);
-            }
-
-            return null;
+            var error = StoragePipeline.CreateException(message.Request, response);
+            return error.Is(StorageErrorCodes.TableNotFound) ? throw error : null;
         }
 
-        return TableJson.ReadEntity(response.Content.ToMemory().Span, ETagOf(response));
+        return TableJson.ReadEntity(response.Content.ToMemory(), ETagOf(response));
     }
 
     /// <summary>Inserts a new entity; 409 <c>EntityAlreadyExists</c> when one with the same keys exists.</summary>
@@ -101,7 +98,7 @@ public sealed partial class TableClient
     public async Task DeleteEntityAsync(string partitionKey, string rowKey, ETag ifMatch, CancellationToken cancellationToken = default)
     {
         using var message = CreateMessage(RequestMethod.Delete, EntityUri(partitionKey, rowKey));
-        message.Request.Headers.SetValue("If-Match", ifMatch == ETag.All ? "*" : ifMatch.ToString());
+        message.Request.Headers.SetValue("If-Match", ifMatch.ToString());
         await _pipeline.SendAsync(message, cancellationToken, 204).ConfigureAwait(false);
     }
 
@@ -139,7 +136,4 @@ public sealed partial class TableClient
         response.Headers.TryGetValue("ETag", out var raw)
             ? new ETag(raw)
             : throw new FormatException("The table service response has no ETag header.");
-
-    private static bool IsErrorCode(Response response, Request request, string code) =>
-        StoragePipeline.CreateException(request, response).Is(code);
 }

@@ -56,15 +56,15 @@ internal static class TableJson
         return buffer.ToArray();
     }
 
-    public static TableEntity ReadEntity(ReadOnlySpan<byte> json, ETag? etag)
+    public static TableEntity ReadEntity(ReadOnlyMemory<byte> json, ETag? etag)
     {
-        using var document = JsonDocument.Parse(json.ToArray());
+        using var document = JsonDocument.Parse(json);
         return ReadEntity(document.RootElement, etag);
     }
 
-    public static IReadOnlyList<TableEntity> ReadQueryPage(ReadOnlySpan<byte> json)
+    public static IReadOnlyList<TableEntity> ReadQueryPage(ReadOnlyMemory<byte> json)
     {
-        using var document = JsonDocument.Parse(json.ToArray());
+        using var document = JsonDocument.Parse(json);
         if (!document.RootElement.TryGetProperty("value", out var values) || values.ValueKind != JsonValueKind.Array)
         {
             throw new FormatException("The table service's query response has no 'value' array.");
