@@ -5,27 +5,32 @@ using DurableAgents.Host.CustomHandler;
 using DurableAgents.Host.Demo;
 using DurableAgents.Host.Hosting;
 
-var builder = WebApplication.CreateBuilder(args);
-builder.Configuration.AddDurableAgentsHostSettings(args);
-builder.WebHost.UseUrls(HostSettingsConfiguration.ListenUrls(builder.Configuration));
-builder.Services.AddDurableAgentsHost(builder.Configuration);
-
-var app = builder.Build();
-app.UseDurableAgentsHost();
-app.MapRunsApi();
-app.MapAgentsApi();
-app.MapSchedulesApi();
-app.MapCustomHandler();
-app.MapEngineTriggers();
-app.MapHostEndpoints();
-
-return args.Contains("demo") ? await DemoTour.RunAsync(app) : await RunHostAsync(app);
-
-static async Task<int> RunHostAsync(WebApplication app)
+return await StartupGuard.RunAsync(async () =>
 {
+    var demo = args.Contains("demo");
+    var builder = WebApplication.CreateBuilder(args);
+    builder.Configuration.AddDurableAgentsHostSettings(args);
+    using var demoData = demo ? DemoTour.UseOwnDataAndPort(builder.Configuration) : null;
+    builder.WebHost.UseUrls(HostSettingsConfiguration.ListenUrls(builder.Configuration));
+    builder.Services.AddDurableAgentsHost(builder.Configuration);
+
+    var app = builder.Build(); // not disposed here: RunAsync disposes it, and WebApplicationFactory keeps using it
+    app.UseDurableAgentsHost();
+    app.MapRunsApi();
+    app.MapAgentsApi();
+    app.MapSchedulesApi();
+    app.MapCustomHandler();
+    app.MapEngineTriggers();
+    app.MapHostEndpoints();
+
+    if (demo)
+    {
+        return await DemoTour.RunAsync(app);
+    }
+
     await app.RunAsync();
     return 0;
-}
+});
 
 /// <summary>The entry point (public so tests can use WebApplicationFactory).</summary>
 public partial class Program;

@@ -61,7 +61,7 @@ while (await Console.In.ReadLineAsync() is { } line)
             Console.WriteLine($"STATUS {view?.Status?.Phase ?? "none"} {view?.RuntimeStatus} {completed}");
             break;
         case "approve":
-            Console.WriteLine($"OK {await runs.SubmitApprovalAsync(id, new ApprovalDecision(true, Approver: "test"))}");
+            Console.WriteLine($"OK {(await runs.SubmitApprovalAsync(id, new ApprovalDecision(true, Approver: "test"))).Status}");
             break;
         case "result":
             var run = await runs.GetRunAsync(id);

@@ -10,6 +10,20 @@ public static class DemoTour
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromMinutes(3);
 
+    /// <summary>
+    /// Points the demo at a fresh data folder of its own (deleted when the returned handle is disposed), the file backend and a free
+    /// loopback port, so it never collides with a running host and every demo tells the same story from empty.
+    /// </summary>
+    public static IDisposable UseOwnDataAndPort(IConfigurationManager configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var folder = new DemoDataFolder();
+        configuration["DurableAgents:DataPath"] = folder.Path;
+        configuration["DurableAgents:Backend"] = "file";
+        configuration["urls"] = "http://127.0.0.1:0";
+        return folder;
+    }
+
     /// <summary>Runs the tour on a started host; returns the process exit code.</summary>
     public static async Task<int> RunAsync(WebApplication app)
     {
@@ -27,7 +41,7 @@ public static class DemoTour
         try
         {
             var host = app.Services.GetRequiredService<HostDescription>();
-            Console.WriteLine($"DurableAgents demo. Backend: {host.Backend}. Model: {host.Model}.");
+            Console.WriteLine($"DurableAgents demo ({DemoTime.Format(DateTime.UtcNow, DateTime.UtcNow, withDate: true)}). Backend: {host.Backend}. Model: {host.Model}.");
             return await TourAsync(app.Services.GetRequiredService<AgentRunClient>());
         }
         finally
@@ -48,7 +62,7 @@ public static class DemoTour
         while (true)
         {
             await printer.PrintNewAsync(timeout.Token);
-            var run = await runs.GetRunAsync(runId, timeout.Token) ?? throw new InvalidOperationException($"Run {runId} disappeared.");
+            var run = await runs.GetRunAsync(runId, cancellationToken: timeout.Token) ?? throw new InvalidOperationException($"Run {runId} disappeared.");
             if (run.RuntimeStatus.IsTerminal())
             {
                 return Finish(run, printer.Count);

@@ -15,7 +15,7 @@ internal sealed class HistoryPrinter(DurableTaskClient client, string runId)
         {
             if (Describe(history[Count]) is { } line)
             {
-                Console.WriteLine($"   {history[Count].Timestamp:HH:mm:ss.fff}  {line}");
+                Console.WriteLine($"   {DemoTime.Format(history[Count].Timestamp, DateTime.UtcNow)}  {line}");
             }
         }
     }
@@ -25,7 +25,7 @@ internal sealed class HistoryPrinter(DurableTaskClient client, string runId)
         TaskScheduledEvent s => $"-> {s.Name}",
         TaskCompletedEvent c => $"<- done: {DemoTour.Short(c.Result)}",
         TaskFailedEvent f => $"<- failed: {f.Failure.ErrorMessage}",
-        TimerCreatedEvent t => $"timer until {t.FireAt:HH:mm:ss}",
+        TimerCreatedEvent t => $"timer until {DemoTime.Format(t.FireAt, DateTime.UtcNow)}",
         EventRaisedEvent r => $"event '{r.Name}' received",
         ExecutionCompletedEvent c => $"execution {c.Status}",
         _ => null,

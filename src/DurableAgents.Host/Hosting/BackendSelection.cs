@@ -11,8 +11,8 @@ public static class BackendSelection
     /// <summary>The connection setting the Functions host and the Azure Storage backend share.</summary>
     public const string AzureStorageSetting = "AzureWebJobsStorage";
 
-    /// <summary>Uses the backend the settings name; returns a one-line description for the start-up log.</summary>
-    public static string Apply(DurableTaskWorkerBuilder worker, IConfiguration configuration, DurableAgentsHostOptions options)
+    /// <summary>Uses the backend the settings name; returns its kind (file, memory, azure) and a one-line description for the start-up log.</summary>
+    public static (string Kind, string Description) Apply(DurableTaskWorkerBuilder worker, IConfiguration configuration, DurableAgentsHostOptions options)
     {
         ArgumentNullException.ThrowIfNull(worker);
         ArgumentNullException.ThrowIfNull(configuration);
@@ -28,14 +28,14 @@ public static class BackendSelection
         {
             case "file":
                 worker.UseFileBackend(options.FullDataPath);
-                return $"file backend in {options.FullDataPath}";
+                return (backend, $"file backend in {options.FullDataPath}");
             case "memory":
                 worker.UseInMemoryBackend();
-                return "in-memory backend (nothing survives a restart)";
+                return (backend, "in-memory backend (nothing survives a restart)");
             case "azure":
-                return UseAzureStorage(worker, configuration, connection);
+                return (backend, UseAzureStorage(worker, configuration, connection));
             default:
-                throw new InvalidOperationException($"DurableAgents:Backend is '{options.Backend}'; use file, memory or azure.");
+                throw new StartupRefusalException($"DurableAgents:Backend is '{options.Backend}'; use file, memory or azure.");
         }
     }
 
@@ -43,7 +43,7 @@ public static class BackendSelection
     {
         if (string.IsNullOrWhiteSpace(connection))
         {
-            throw new InvalidOperationException(
+            throw new StartupRefusalException(
                 $"DurableAgents:Backend is 'azure' but {AzureStorageSetting} is empty. Set it to a storage connection string "
                 + "(UseDevelopmentStorage=true for Azurite).");
         }

@@ -32,7 +32,10 @@ public static class DurableAgentsHostExtensions
         var agents = services.AddDurableAgents();
         var backend = BackendSelection.Apply(agents.Worker, configuration, options);
         var model = ModelSelection.Apply(services, configuration);
-        services.AddSingleton(new HostDescription(backend, model));
+        services.AddSingleton(new HostDescription(backend.Description, model)
+        {
+            Summary = new HostSummary("DurableAgents", backend.Kind, model.StartsWith("offline", StringComparison.Ordinal) ? "offline" : "openai-compatible"),
+        });
         agents.AddSchedules();
         services.AddAgentQueueTrigger(configuration);
         services.Configure<ScheduleOptions>(o => o.Schedules.AddRange(
@@ -43,7 +46,7 @@ public static class DurableAgentsHostExtensions
         }
 
         services.AddSingleton<ReplayCache>();
-        services.AddSingleton<ApprovalDeduplicator>();
+
         services.AddProblemDetails();
         services.AddExceptionHandler<ExceptionProblems>();
         services.Configure<KestrelServerOptions>(k => k.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes);
@@ -70,7 +73,8 @@ public static class DurableAgentsHostExtensions
         ArgumentNullException.ThrowIfNull(app);
         app.MapHealthChecks("/health");
         app.MapOpenApi();
-        app.MapGet("/", (HostDescription host) => TypedResults.Ok(host)).ExcludeFromDescription();
+        // The summary, not the description: no paths or endpoints for whoever asks.
+        app.MapGet("/", (HostDescription host) => TypedResults.Ok(host.Summary)).AddEndpointFilter<ApiKeyFilter>().ExcludeFromDescription();
         return app;
     }
 
@@ -94,4 +98,14 @@ public static class DurableAgentsHostExtensions
 /// <summary>What this host runs on, shown at <c>/</c> and in the start-up log.</summary>
 /// <param name="Backend">The backend.</param>
 /// <param name="Model">The model.</param>
-public sealed record HostDescription(string Backend, string Model);
+public sealed record HostDescription(string Backend, string Model)
+{
+    /// <summary>What <c>GET /</c> shows: kinds only, no paths or endpoints.</summary>
+    public required HostSummary Summary { get; init; }
+}
+
+/// <summary>What <c>GET /</c> shows.</summary>
+/// <param name="Service">The product.</param>
+/// <param name="Backend">file, memory or azure.</param>
+/// <param name="Model">offline or openai-compatible.</param>
+public sealed record HostSummary(string Service, string Backend, string Model);

@@ -17,6 +17,12 @@ public static class HostSettingsConfiguration
         {
             // Quiet per-request framework logs unless asked for.
             ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
+            // A failure to start is printed once, by StartupGuard; the generic host would log it again with a stack trace.
+            ["Logging:LogLevel:Microsoft.Extensions.Hosting.Internal.Host"] = "None",
+            // Timestamps on the console (the formatter must be named, or the legacy options without them apply).
+            ["Logging:Console:FormatterName"] = "simple",
+            ["Logging:Console:FormatterOptions:TimestampFormat"] = "yyyy-MM-ddTHH:mm:ss.fffZ ",
+            ["Logging:Console:FormatterOptions:UseUtcTimestamp"] = "true",
         };
         if (Find("host.json") is { } hostJson)
         {
@@ -79,7 +85,7 @@ public static class HostSettingsConfiguration
         }
         catch (JsonException e)
         {
-            throw new InvalidOperationException($"{path} is not valid JSON ({e.Message}). Fix the file or remove it.", e);
+            throw new StartupRefusalException($"{path} is not valid JSON ({e.Message}). Fix the file or remove it.", e);
         }
     }
 

@@ -37,7 +37,7 @@ public static class ScheduleConfigurationReader
             null or "" or "SKIP" => ScheduleOverlapPolicy.Skip,
             "ALLOW" => ScheduleOverlapPolicy.Allow,
             "BUFFERONE" => ScheduleOverlapPolicy.BufferOne,
-            _ => throw new InvalidOperationException($"{path}:overlap is '{text}'; use skip, allow or buffer-one."),
+            _ => throw new StartupRefusalException($"{path}:overlap is '{text}'; use skip, allow or buffer-one."),
         };
 
     private static TimeSpan ParseWindow(string? text, string path)
@@ -49,6 +49,6 @@ public static class ScheduleConfigurationReader
 
         return TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var window) && window >= TimeSpan.Zero
             ? window
-            : throw new InvalidOperationException($"{path}:catchUpWindow is '{text}'; use a time span such as 00:15:00 (or 00:00:00 for none).");
+            : throw new StartupRefusalException($"{path}:catchUpWindow is '{text}'; use a time span such as 00:15:00 (or 00:00:00 for none).");
     }
 }

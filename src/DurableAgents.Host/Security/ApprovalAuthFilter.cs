@@ -5,16 +5,22 @@ using Microsoft.Extensions.Options;
 namespace DurableAgents.Host.Security;
 
 /// <summary>
-/// Lets an approval in with a key, or with a signed body (X-Signature-256 + X-Signature-Timestamp) when a webhook secret is set.
-/// A request that carries a signature is judged by it alone: bad, stale or replayed gets 401 and changes nothing.
+/// Lets an approval in with a key, or with a signed request (X-Signature-256 + X-Signature-Timestamp, see
+/// <see cref="WebhookSignature"/>) when a webhook secret is set. A request that carries a signature is judged by it alone: bad,
+/// stale or replayed gets 401 and changes nothing. Replays are caught here on this host at once, and by the run's own record of
+/// the signatures it applied (<see cref="Runs.ApprovalRecord.SignatureId"/>) across restarts and hosts.
 /// </summary>
 public sealed class ApprovalAuthFilter(IOptions<DurableAgentsHostOptions> options, ReplayCache replays, TimeProvider time) : IEndpointFilter
 {
     private const string BodyKey = "DurableAgents.RawBody";
+    private const string SignatureIdKey = "DurableAgents.SignatureId";
 
     /// <summary>The raw body the filter read.</summary>
     public static ReadOnlyMemory<byte> GetBody(HttpContext http) =>
         http?.Items[BodyKey] is byte[] body ? body : ReadOnlyMemory<byte>.Empty;
+
+    /// <summary>The id of the request's valid signature, or null when it came in with a key.</summary>
+    public static string? GetSignatureId(HttpContext http) => http?.Items[SignatureIdKey] as string;
 
     /// <inheritdoc />
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
@@ -23,10 +29,10 @@ public sealed class ApprovalAuthFilter(IOptions<DurableAgentsHostOptions> option
         ArgumentNullException.ThrowIfNull(next);
         var http = context.HttpContext;
         var settings = options.Value;
-        var body = await ReadBodyAsync(http.Request, settings.MaxRequestBodyBytes);
+        var body = await RequestBody.ReadAsync(http.Request, settings.MaxRequestBodyBytes);
         if (body is null)
         {
-            return TypedResults.Problem($"The body is larger than {settings.MaxRequestBodyBytes} bytes.", statusCode: 413, title: "The request body is too large.");
+            return RequestBody.TooLarge(settings.MaxRequestBodyBytes);
         }
 
         http.Items[BodyKey] = body;
@@ -43,40 +49,21 @@ public sealed class ApprovalAuthFilter(IOptions<DurableAgentsHostOptions> option
         }
 
         var timestamp = http.Request.Headers[WebhookSignature.TimestampHeader].FirstOrDefault();
-        var invalid = WebhookSignature.Verify(settings.WebhookSecret, body, signature, timestamp, time.GetUtcNow(), settings.WebhookTolerance);
+        var path = (http.Request.PathBase + http.Request.Path).ToUriComponent();
+        var invalid = WebhookSignature.Verify(
+            settings.WebhookSecret, http.Request.Method, path, body, signature, timestamp, time.GetUtcNow(), settings.WebhookTolerance);
         if (invalid is not null)
         {
             return Problems.Unauthorized(invalid);
         }
 
-        if (!replays.TryAdd(signature + "|" + timestamp + "|" + http.Request.Path))
+        var signatureId = WebhookSignature.IdOf(signature);
+        if (!replays.TryAdd(signatureId))
         {
-            return Problems.Unauthorized("This signed request was already received; a webhook is accepted once.");
+            return Problems.Unauthorized("This signed request was already received; a signed webhook is accepted once. Sign a new request with a fresh timestamp.");
         }
 
+        http.Items[SignatureIdKey] = signatureId;
         return await next(context);
-    }
-
-    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, long limit)
-    {
-        if (request.ContentLength > limit)
-        {
-            return null;
-        }
-
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted)) > 0)
-        {
-            if (buffer.Length + read > limit)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
     }
 }

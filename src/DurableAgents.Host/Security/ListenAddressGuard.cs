@@ -24,15 +24,15 @@ public sealed partial class ListenAddressGuard(
         var exposed = urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(u => !IsLoopback(u)).ToList();
         if (exposed.Count > 0)
         {
-            throw new InvalidOperationException(
-                $"Refusing to start: the host would listen on {string.Join(", ", exposed)}, which is not loopback, and no API key is configured. "
+            throw new StartupRefusalException(
+                $"The host would listen on {string.Join(", ", exposed)}, which is not loopback, and no API key is configured. "
                 + "Set DurableAgents:ApiKeys (or DurableAgents__ApiKey) to a secret, or listen on http://127.0.0.1 / http://localhost only.");
         }
 
         if (CustomHandlerSettings.IsCustomHandler(configuration))
         {
-            throw new InvalidOperationException(
-                "Refusing to start: running as an Azure Functions custom handler, requests arrive from the internet through the Functions host, "
+            throw new StartupRefusalException(
+                "Running as an Azure Functions custom handler, requests arrive from the internet through the Functions host, "
                 + "and no API key is configured. Set DurableAgents__ApiKey in the app settings (local.settings.json Values when running locally).");
         }
 

@@ -7,7 +7,7 @@ using DurableAgents.Runs.Loop;
 namespace DurableAgents.Runs;
 
 /// <summary>Starts agent runs, reads them, and delivers approvals: the API the host's endpoints and triggers use.</summary>
-public sealed class AgentRunClient(DurableTaskClient client, IAgentCatalog catalog, ConversationLog conversations)
+public sealed partial class AgentRunClient(DurableTaskClient client, IAgentCatalog catalog, ConversationLog conversations)
 {
     /// <summary>The agents.</summary>
     public IAgentCatalog Catalog => catalog;
@@ -15,20 +15,48 @@ public sealed class AgentRunClient(DurableTaskClient client, IAgentCatalog catal
     /// <summary>The underlying orchestration client.</summary>
     public DurableTaskClient Orchestrations => client;
 
-    /// <summary>Starts a run; throws <see cref="AgentNotFoundException"/> or <see cref="OrchestrationAlreadyExistsException"/>.</summary>
-    public async Task<string> StartRunAsync(string agent, string goal, string? runId = null, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Starts a run. A run id that exists in any state is refused with <see cref="RunAlreadyExistsException"/>, unless
+    /// <paramref name="replaceFinished"/> is set and the existing run is a finished run of the same agent.
+    /// Throws <see cref="AgentNotFoundException"/> for an agent that is not registered.
+    /// </summary>
+    public async Task<string> StartRunAsync(
+        string agent, string goal, string? runId = null, bool replaceFinished = false, CancellationToken cancellationToken = default)
     {
         var definition = catalog.Find(agent) ?? throw new AgentNotFoundException(agent);
         ArgumentNullException.ThrowIfNull(goal);
-        return await client.ScheduleNewOrchestrationInstanceAsync(
-            AgentRunNames.Orchestrator,
-            new AgentRunInput(definition.Name, goal),
-            new StartOrchestrationOptions { InstanceId = runId },
-            cancellationToken);
+        if (runId is not null && await client.GetInstanceAsync(runId, getInputsAndOutputs: true, cancellationToken) is { } existing)
+        {
+            var existingAgent = TryRead<AgentRunInput>(existing.SerializedInput)?.Agent;
+            var isAgentRun = string.Equals(existing.Name, AgentRunNames.Orchestrator, StringComparison.OrdinalIgnoreCase);
+            var replaceable = replaceFinished && isAgentRun && existing.RuntimeStatus.IsTerminal()
+                && string.Equals(existingAgent, definition.Name, StringComparison.OrdinalIgnoreCase);
+            if (!replaceable)
+            {
+                throw new RunAlreadyExistsException(runId, isAgentRun ? existingAgent : null, existing.Name, existing.RuntimeStatus.ToString());
+            }
+        }
+
+        try
+        {
+            return await client.ScheduleNewOrchestrationInstanceAsync(
+                AgentRunNames.Orchestrator,
+                new AgentRunInput(definition.Name, goal),
+                new StartOrchestrationOptions { InstanceId = runId },
+                cancellationToken);
+        }
+        catch (OrchestrationAlreadyExistsException)
+        {
+            // Another start of the same id won the race between the check above and this start.
+            throw new RunAlreadyExistsException(runId!, definition.Name, AgentRunNames.Orchestrator, "Pending");
+        }
     }
 
     /// <summary>The run, or null when there is none with this id (or it is not an agent run).</summary>
-    public async Task<AgentRunView?> GetRunAsync(string runId, CancellationToken cancellationToken = default)
+    /// <param name="runId">The run id.</param>
+    /// <param name="includeToolCalls">Whether to read the tool-call record from the conversation (one read of the store).</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    public async Task<AgentRunView?> GetRunAsync(string runId, bool includeToolCalls = true, CancellationToken cancellationToken = default)
     {
         var metadata = await client.GetInstanceAsync(runId, getInputsAndOutputs: true, cancellationToken);
         if (metadata is null || !string.Equals(metadata.Name, AgentRunNames.Orchestrator, StringComparison.OrdinalIgnoreCase))
@@ -37,55 +65,45 @@ public sealed class AgentRunClient(DurableTaskClient client, IAgentCatalog catal
         }
 
         var input = TryRead<AgentRunInput>(metadata.SerializedInput);
+        var status = TryRead<AgentRunStatus>(metadata.SerializedCustomStatus);
+        var result = metadata.RuntimeStatus == OrchestrationRuntimeStatus.Completed ? TryRead<AgentRunResult>(metadata.SerializedOutput) : null;
+        IReadOnlyList<ToolCallRecord>? toolCalls = null;
+        if (includeToolCalls)
+        {
+            toolCalls = result is { ToolCalls.Count: > 0 } ? result.ToolCalls : await ReadToolCallsAsync(result?.Conversation ?? status?.Conversation, cancellationToken);
+            result = result is null ? null : result with { ToolCalls = toolCalls };
+        }
+
         return new AgentRunView(
             metadata.InstanceId,
             input?.Agent ?? "",
             metadata.RuntimeStatus,
-            TryRead<AgentRunStatus>(metadata.SerializedCustomStatus),
-            metadata.RuntimeStatus == OrchestrationRuntimeStatus.Completed
-                ? await WithToolCallsAsync(TryRead<AgentRunResult>(metadata.SerializedOutput), cancellationToken)
-                : null,
+            status,
+            result,
             input?.Goal,
             metadata.CreatedAt,
             metadata.LastUpdatedAt,
-            metadata.FailureDetails);
+            metadata.FailureDetails)
+        {
+            ToolCalls = toolCalls,
+        };
     }
 
-    /// <summary>Delivers a decision to a run that is awaiting approval (or escalated).</summary>
-    public async Task<ApprovalSubmitResult> SubmitApprovalAsync(string runId, ApprovalDecision decision, CancellationToken cancellationToken = default)
+    /// <summary>The tool-call record of a conversation (the run's output and status name it rather than copy it).</summary>
+    private async Task<IReadOnlyList<ToolCallRecord>> ReadToolCallsAsync(string? head, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(decision);
-        var run = await GetRunAsync(runId, cancellationToken);
-        if (run is null)
+        if (head is null)
         {
-            return ApprovalSubmitResult.RunNotFound;
-        }
-
-        if (run.RuntimeStatus is not (OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Suspended)
-            || run.Status?.Phase is not (AgentRunNames.AwaitingApprovalPhase or AgentRunNames.EscalatedPhase))
-        {
-            return ApprovalSubmitResult.NotAwaitingApproval;
-        }
-
-        await client.RaiseEventAsync(runId, AgentRunNames.ApprovalEvent, decision, cancellationToken);
-        return ApprovalSubmitResult.Accepted;
-    }
-
-    /// <summary>The result with its tool-call record, read from the run's conversation (the output names it, not copies it).</summary>
-    private async Task<AgentRunResult?> WithToolCallsAsync(AgentRunResult? result, CancellationToken cancellationToken)
-    {
-        if (result is not { ToolCalls.Count: 0, Conversation: { } head })
-        {
-            return result;
+            return [];
         }
 
         try
         {
-            return result with { ToolCalls = ToolCallRecords.From(await conversations.GetArchiveAsync(head, cancellationToken)) };
+            return ToolCallRecords.From(await conversations.GetArchiveAsync(head, cancellationToken));
         }
         catch (Exception ex) when (ex is InvalidOperationException or FormatException or System.Text.Json.JsonException)
         {
-            return result; // A conversation that is gone (or unreadable) leaves the record empty; the outcome and answer stand.
+            return []; // A conversation that is gone (or unreadable) leaves the record empty; the outcome and answer stand.
         }
     }
 

@@ -21,19 +21,10 @@ public sealed record AgentRunView(
     string? Goal,
     DateTime CreatedAt,
     DateTime LastUpdatedAt,
-    TaskFailureDetails? Failure);
-
-/// <summary>What happened to a submitted approval.</summary>
-public enum ApprovalSubmitResult
+    TaskFailureDetails? Failure)
 {
-    /// <summary>Delivered to the run.</summary>
-    Accepted,
-
-    /// <summary>No such run.</summary>
-    RunNotFound,
-
-    /// <summary>The run is not waiting for an approval.</summary>
-    NotAwaitingApproval,
+    /// <summary>Every tool call that has a result so far, in order, while the run is in progress and after it ends; null when not read.</summary>
+    public IReadOnlyList<ToolCallRecord>? ToolCalls { get; init; }
 }
 
 /// <summary>Thrown when a run names an agent that is not registered.</summary>
@@ -42,4 +33,21 @@ public sealed class AgentNotFoundException(string agent)
 {
     /// <summary>The name that was not found.</summary>
     public string Agent { get; } = agent;
+}
+
+/// <summary>Thrown when a start names a run id that exists; an existing run is never replaced unless the caller asks.</summary>
+public sealed class RunAlreadyExistsException(string runId, string? agent, string orchestration, string status)
+    : InvalidOperationException(agent is not null
+        ? $"A run with id '{runId}' already exists: agent '{agent}', status {status}. Use another runId"
+          + (status is "Completed" or "Failed" or "Terminated" ? $", or ask to replace a finished run of the same agent with \"ifExists\": \"replace\"." : ", or wait for it to finish.")
+        : $"The id '{runId}' is taken by a '{orchestration}' instance ({status}); use another runId.")
+{
+    /// <summary>The id that was refused.</summary>
+    public string RunId { get; } = runId;
+
+    /// <summary>The existing run's agent, when the id belongs to an agent run.</summary>
+    public string? Agent { get; } = agent;
+
+    /// <summary>The existing instance's runtime status.</summary>
+    public string Status { get; } = status;
 }

@@ -49,4 +49,7 @@ public sealed record AgentRunContinuation
 
     /// <summary>How many times the run has continued as new.</summary>
     public int Generation { get; init; }
+
+    /// <summary>The latest approval decisions, so replays and redeliveries stay refused in later generations.</summary>
+    public IReadOnlyList<ApprovalRecord>? Decisions { get; init; }
 }

@@ -69,7 +69,36 @@ public sealed record PendingApproval(string CallId, string Tool, JsonElement Arg
 /// <param name="CallIds">The calls decided; all pending calls when null or empty. Calls not named stay pending.</param>
 /// <param name="Approver">Who decided.</param>
 /// <param name="Comment">Why; a rejection's comment is shown to the model.</param>
-public sealed record ApprovalDecision(bool Approved, IReadOnlyList<string>? CallIds = null, string? Approver = null, string? Comment = null);
+public sealed record ApprovalDecision(bool Approved, IReadOnlyList<string>? CallIds = null, string? Approver = null, string? Comment = null)
+{
+    /// <summary>The sender's id for this delivery (<c>X-Delivery-Id</c>); a run applies a delivery id at most once.</summary>
+    public string? DeliveryId { get; init; }
+
+    /// <summary>A hash of the webhook signature that carried this decision; a run applies a signature at most once.</summary>
+    public string? SignatureId { get; init; }
+
+    /// <summary>Unique per submission, so the submitter can find what the run made of its decision.</summary>
+    public string? RequestId { get; init; }
+}
+
+/// <summary>A decision as the run applied it: kept in the run's status (the last <see cref="MaxKept"/>), carried across generations.</summary>
+/// <param name="RequestId">The submission it came from.</param>
+/// <param name="Approved">Approve or reject.</param>
+/// <param name="Approver">Who decided.</param>
+/// <param name="Comment">Why.</param>
+/// <param name="CallIds">The calls this decision decided (empty when every call it named was already decided).</param>
+/// <param name="DecidedAt">When the run applied it (UTC, orchestration time).</param>
+public sealed record ApprovalRecord(string? RequestId, bool Approved, string? Approver, string? Comment, IReadOnlyList<string> CallIds, DateTime DecidedAt)
+{
+    /// <summary>How many records a run keeps: enough to answer replays and late duplicates within the signature window.</summary>
+    public const int MaxKept = 20;
+
+    /// <summary>The sender's delivery id, if it gave one.</summary>
+    public string? DeliveryId { get; init; }
+
+    /// <summary>The hash of the webhook signature, for signed deliveries.</summary>
+    public string? SignatureId { get; init; }
+}
 
 /// <summary>The run's custom status: what it is doing now, for clients and the dashboard.</summary>
 public sealed record AgentRunStatus
@@ -94,6 +123,12 @@ public sealed record AgentRunStatus
 
     /// <summary>When the approval wait times out (UTC).</summary>
     public DateTime? ApprovalDeadline { get; init; }
+
+    /// <summary>The latest approval decisions the run applied, oldest first: who decided which calls, and when.</summary>
+    public IReadOnlyList<ApprovalRecord>? Decisions { get; init; }
+
+    /// <summary>The run's conversation so far (its head in the conversation store), from which its tool calls are read while it runs.</summary>
+    public string? Conversation { get; init; }
 }
 
 /// <summary>One tool call as the run recorded it.</summary>

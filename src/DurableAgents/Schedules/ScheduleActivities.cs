@@ -24,17 +24,12 @@ public sealed class StartScheduledRunActivity(AgentRunClient runs) : TaskActivit
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
-        if (await runs.Orchestrations.GetInstanceAsync(input.RunId, cancellation: context.CancellationToken) is not null)
-        {
-            return new ScheduledRunStart(false, $"Run {input.RunId} already exists; not started again.");
-        }
-
         try
         {
-            await runs.StartRunAsync(input.Agent, input.Input, input.RunId, context.CancellationToken);
+            await runs.StartRunAsync(input.Agent, input.Input, input.RunId, cancellationToken: context.CancellationToken);
             return new ScheduledRunStart(true, null);
         }
-        catch (OrchestrationAlreadyExistsException)
+        catch (RunAlreadyExistsException)
         {
             return new ScheduledRunStart(false, $"Run {input.RunId} already exists; not started again.");
         }

@@ -10,7 +10,7 @@ public sealed class RunCommandsTests : IClassFixture<HostFactoryFixture>
     public RunCommandsTests(HostFactoryFixture fixture) => _http = fixture.Factory.CreateClient();
 
     [Fact]
-    public async Task Approval_WhileAwaiting_Is202_AndTheRunCompletes_AndARepeatIsHarmless()
+    public async Task Approval_WhileAwaiting_Is202_AndTheRunCompletes_AndARepeatIs409AndChangesNothing()
     {
         var id = await _http.StartAsync("records-cleanup", "delete the inactive records");
         var waiting = await _http.WaitForRunAsync(id, r => r.Phase() == "awaiting-approval", "run awaits approval");
@@ -18,10 +18,11 @@ public sealed class RunCommandsTests : IClassFixture<HostFactoryFixture>
 
         var approval = new { approved = true, approver = "ops", comment = "fine" };
         var (first, _) = await _http.SendAsync(HttpMethod.Post, $"/api/runs/{id}/approval", approval);
-        var (second, _) = await _http.SendAsync(HttpMethod.Post, $"/api/runs/{id}/approval", approval);
+        var (second, problem) = await _http.SendAsync(HttpMethod.Post, $"/api/runs/{id}/approval", approval);
 
         Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
-        Assert.Equal(HttpStatusCode.Accepted, second.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
+        Assert.Equal(409, problem.GetProperty("status").GetInt32());
         var done = await _http.WaitForRunAsync(id, r => r.Status() == "Completed", "run completes after approval");
         Assert.Equal("Completed", done.GetProperty("output").GetProperty("outcome").GetString());
         Assert.Equal("ok", done.GetProperty("toolCalls")[0].GetProperty("status").GetString());

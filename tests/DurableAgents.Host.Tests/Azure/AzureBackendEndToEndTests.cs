@@ -18,7 +18,7 @@ public sealed class AzureBackendEndToEndTests(AzuriteFixture azurite)
         using var http = factory.CreateClient();
         var (root, description) = await http.SendAsync(HttpMethod.Get, "/");
         Assert.Equal(HttpStatusCode.OK, root.StatusCode);
-        Assert.Contains(taskHub, description.GetProperty("backend").GetString(), StringComparison.Ordinal);
+        Assert.Equal("azure", description.GetProperty("backend").GetString());
 
         var runId = await http.StartAsync(SampleAgents.Approval, SampleAgents.ApprovalGoal);
         var waiting = await http.WaitForRunAsync(runId, r => r.Phase() == "awaiting-approval", "the run awaits approval");
@@ -29,7 +29,7 @@ public sealed class AzureBackendEndToEndTests(AzuriteFixture azurite)
 
         var done = await http.WaitForRunAsync(runId, r => r.Status() is "Completed" or "Failed", "the run finishes");
         Assert.Equal("Completed", done.Status());
-        Assert.Contains(done.GetProperty("output").GetProperty("toolCalls").EnumerateArray(), c => c.GetProperty("tool").GetString() == "delete_records");
+        Assert.Contains(done.GetProperty("toolCalls").EnumerateArray(), c => c.GetProperty("tool").GetString() == "delete_records");
         var conversations = new List<string>();
         await foreach (var blob in new BlobContainerClient(azurite.Connection, $"{taskHub}-conversations").ListBlobsAsync())
         {

@@ -34,25 +34,10 @@ public sealed class HostProcess : IAsyncDisposable
     public static async Task<HostProcess> StartAsync(string dataPath, params string[] extraArgs)
     {
         var port = FreePort();
-        var dll = Path.Combine(AppContext.BaseDirectory, "DurableAgents.Host.dll");
-        var info = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = dataPath,
-        };
-        // Children are SIGKILLed on purpose: without the diagnostics IPC they leave no sockets behind in /tmp.
-        info.Environment["DOTNET_EnableDiagnostics"] = "0";
-        foreach (var arg in new[] { dll, "--urls", $"http://127.0.0.1:{port}", "--DurableAgents:DataPath", dataPath, "--DurableAgents:Backend", "file" }.Concat(extraArgs))
+        var info = ChildStartInfo(dataPath, "--urls", $"http://127.0.0.1:{port}", "--DurableAgents:DataPath", dataPath, "--DurableAgents:Backend", "file");
+        foreach (var arg in extraArgs)
         {
             info.ArgumentList.Add(arg);
-        }
-
-        // The child must not pick up a model or storage account from the test machine.
-        foreach (var name in new[] { "OPENAI_API_KEY", "OPENAI_BASE_URL", "AzureWebJobsStorage", "FUNCTIONS_CUSTOMHANDLER_PORT", "ASPNETCORE_URLS" })
-        {
-            info.Environment.Remove(name);
         }
 
         var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start the host process.");
@@ -78,6 +63,32 @@ public sealed class HostProcess : IAsyncDisposable
             }
         }, "host process answers /health");
         return host;
+    }
+
+    /// <summary>How to start the host binary as a child: output redirected, no model or storage account from the test machine.</summary>
+    public static ProcessStartInfo ChildStartInfo(string workingDirectory, params string[] args)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = workingDirectory,
+        };
+        // Children are SIGKILLed on purpose: without the diagnostics IPC they leave no sockets behind in /tmp.
+        info.Environment["DOTNET_EnableDiagnostics"] = "0";
+        foreach (var name in new[] { "OPENAI_API_KEY", "OPENAI_BASE_URL", "AzureWebJobsStorage", "FUNCTIONS_CUSTOMHANDLER_PORT", "ASPNETCORE_URLS" })
+        {
+            info.Environment.Remove(name);
+        }
+
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "DurableAgents.Host.dll"));
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        return info;
     }
 
     /// <summary>SIGKILL, no shutdown code runs.</summary>

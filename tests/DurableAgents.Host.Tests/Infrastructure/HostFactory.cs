@@ -25,22 +25,22 @@ public sealed class HostFactory : WebApplicationFactory<Program>
         _settings = new Dictionary<string, string?>(settings ?? [])
         {
             ["DurableAgents:Backend"] = settings?.GetValueOrDefault("DurableAgents:Backend") ?? "memory",
-            ["DurableAgents:DataPath"] = _data.Path,
+            ["DurableAgents:DataPath"] = settings?.GetValueOrDefault("DurableAgents:DataPath") ?? _data.Path,
         };
     }
 
     public const string Key = "test-key-123";
     public const string Secret = "webhook-secret-xyz";
 
-    /// <summary>A host with a key and a webhook secret.</summary>
-    public static HostFactory WithKey(Dictionary<string, string?>? more = null)
+    /// <summary>A host with a key and a webhook secret (the real agent run when <paramref name="standIn"/> is false).</summary>
+    public static HostFactory WithKey(Dictionary<string, string?>? more = null, bool standIn = true)
     {
         var settings = new Dictionary<string, string?>(more ?? [])
         {
             ["DurableAgents:ApiKeys:0"] = Key,
             ["DurableAgents:WebhookSecret"] = Secret,
         };
-        return new HostFactory(settings);
+        return new HostFactory(settings, standIn: standIn);
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -55,6 +55,13 @@ public static class StandInAgentRun
                 PendingApprovals = [new PendingApproval("call-1", "delete_records", args.RootElement.Clone(), "destructive tool", "Destructive")],
             });
             var decision = await context.WaitForExternalEvent<ApprovalDecision>(AgentRunNames.ApprovalEvent);
+            // Like the real run, record the decision in the status so the submitter learns what it decided.
+            var record = new ApprovalRecord(decision.RequestId, decision.Approved, decision.Approver, decision.Comment, ["call-1"], context.CurrentUtcDateTime)
+            {
+                DeliveryId = decision.DeliveryId,
+                SignatureId = decision.SignatureId,
+            };
+            context.SetCustomStatus(new AgentRunStatus { Phase = "running-tools", Step = 1, Usage = usage, Goal = input.Goal, Decisions = [record] });
             calls.Add(new ToolCallRecord("call-1", "delete_records", "{\"filter\":\"inactive\"}", decision.Approved ? "ok" : "rejected", "Deleted 2 record(s).", 1));
             if (!decision.Approved)
             {

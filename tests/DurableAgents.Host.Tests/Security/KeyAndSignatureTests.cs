@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Text;
 using DurableAgents.Host.Security;
@@ -36,26 +35,17 @@ public sealed class KeyAndSignatureTests : IClassFixture<KeyedHostFixture>
     }
 
     [Fact]
+    public async Task Root_NeedsTheKey()
+    {
+        Assert.Equal(HttpStatusCode.Unauthorized, (await _http.SendAsync(HttpMethod.Get, "/")).Response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await _http.SendAsync(HttpMethod.Get, "/", key: HostFactory.Key)).Response.StatusCode);
+    }
+
+    [Fact]
     public async Task HealthAndOpenApi_NeedNoKey()
     {
         Assert.Equal(HttpStatusCode.OK, (await _http.GetAsync("/health")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await _http.GetAsync("/openapi/v1.json")).StatusCode);
-    }
-
-    [Fact]
-    public async Task SignedApproval_Valid_IsAccepted_AndAReplayIs401()
-    {
-        var id = await _http.StartAsync("records-cleanup", "delete inactive", key: HostFactory.Key);
-        await _http.WaitForRunAsync(id, r => r.Phase() == "awaiting-approval", "awaits approval", HostFactory.Key);
-        var body = "{\"approved\":true,\"approver\":\"chat-bot\"}";
-        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-
-        var first = await PostSignedAsync(id, body, WebhookSignature.Sign(HostFactory.Secret, Encoding.UTF8.GetBytes(body)), now);
-        var replay = await PostSignedAsync(id, body, WebhookSignature.Sign(HostFactory.Secret, Encoding.UTF8.GetBytes(body)), now);
-
-        Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, replay.StatusCode);
-        await _http.WaitForRunAsync(id, r => r.Status() == "Completed", "completes", HostFactory.Key);
     }
 
     [Fact]
@@ -64,18 +54,28 @@ public sealed class KeyAndSignatureTests : IClassFixture<KeyedHostFixture>
         var id = await _http.StartAsync("records-cleanup", "delete inactive", key: HostFactory.Key);
         await _http.WaitForRunAsync(id, r => r.Phase() == "awaiting-approval", "awaits approval", HostFactory.Key);
         var body = "{\"approved\":true}";
-        var bytes = Encoding.UTF8.GetBytes(body);
         var now = DateTimeOffset.UtcNow;
-        var stale = now.AddMinutes(-6).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        var stale = now.AddMinutes(-6);
+        var path = $"/api/runs/{id}/approval";
 
-        Assert.Equal(HttpStatusCode.Unauthorized, (await PostSignedAsync(id, body, WebhookSignature.Sign("other-secret", bytes), Unix(now))).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await PostSignedAsync(id, body, "sha256=zz", Unix(now))).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await PostSignedAsync(id, body, WebhookSignature.Sign(HostFactory.Secret, bytes), stale)).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await PostSignedAsync(id, body, WebhookSignature.Sign(HostFactory.Secret, bytes), null)).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await PostSignedAsync(id, body.Replace("true", "false", StringComparison.Ordinal), WebhookSignature.Sign(HostFactory.Secret, bytes), Unix(now))).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await _http.PostSignedAsync(path, body, SignedRequests.Sign("other-secret", now, path, body), now)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await _http.PostSignedAsync(path, body, "sha256=zz", now)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await _http.PostSignedAsync(path, body, SignedRequests.Sign(HostFactory.Secret, stale, path, body), stale)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await _http.PostSignedAsync(path, body, SignedRequests.Sign(HostFactory.Secret, now, path, body), null)).StatusCode);
+        var flipped = body.Replace("true", "false", StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await _http.PostSignedAsync(path, flipped, SignedRequests.Sign(HostFactory.Secret, now, path, body), now)).StatusCode);
 
         var (_, run) = await _http.SendAsync(HttpMethod.Get, $"/api/runs/{id}", key: HostFactory.Key);
         Assert.Equal("awaiting-approval", run.Phase());
+    }
+
+    [Fact]
+    public void Sign_MatchesTheDocumentedCanonicalString()
+    {
+        // Computed with: printf '%s' '1764615600.POST./api/runs/wh-a/approval.{"approved":true}' | openssl dgst -sha256 -hmac s3cret
+        const string expected = "sha256=b0f0e0527b905d6e1702f0da9996c97f48261b76102e8b1c0c4030e0e6a2a0ac";
+
+        Assert.Equal(expected, WebhookSignature.Sign("s3cret", "1764615600", "post", "/api/runs/wh-a/approval", "{\"approved\":true}"u8));
     }
 
     [Fact]
@@ -83,27 +83,18 @@ public sealed class KeyAndSignatureTests : IClassFixture<KeyedHostFixture>
     {
         var body = Encoding.UTF8.GetBytes("{}");
         var now = DateTimeOffset.FromUnixTimeSeconds(1_700_000_000);
-        var signature = WebhookSignature.Sign("s", body);
-        Assert.Null(WebhookSignature.Verify("s", body, signature, "1700000000", now, TimeSpan.FromMinutes(5)));
-        Assert.Null(WebhookSignature.Verify("s", body, signature, "1700000299", now, TimeSpan.FromMinutes(5)));
-        Assert.NotNull(WebhookSignature.Verify("s", body, signature, "1700000301", now, TimeSpan.FromMinutes(5)));
-        Assert.NotNull(WebhookSignature.Verify("s", body, signature.ToUpperInvariant(), "1700000000", now, TimeSpan.FromMinutes(5)));
-        Assert.NotNull(WebhookSignature.Verify("s", body, "md5=" + signature[7..], "1700000000", now, TimeSpan.FromMinutes(5)));
-        Assert.NotNull(WebhookSignature.Verify("s", body, signature, "yesterday", now, TimeSpan.FromMinutes(5)));
-    }
-
-    private static string Unix(DateTimeOffset time) => time.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-
-    private async Task<HttpResponseMessage> PostSignedAsync(string id, string body, string signature, string? timestamp)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/runs/{id}/approval") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
-        request.Headers.Add(WebhookSignature.SignatureHeader, signature);
-        if (timestamp is not null)
-        {
-            request.Headers.Add(WebhookSignature.TimestampHeader, timestamp);
-        }
-
-        return await _http.SendAsync(request);
+        var window = TimeSpan.FromMinutes(5);
+        const string path = "/api/runs/a/approval";
+        var signature = WebhookSignature.Sign("s", "1700000000", "POST", path, body);
+        Assert.Null(WebhookSignature.Verify("s", "POST", path, body, signature, "1700000000", now, window));
+        Assert.NotNull(WebhookSignature.Verify("s", "POST", path, body, signature, "1700000001", now, window));
+        Assert.NotNull(WebhookSignature.Verify("s", "POST", "/api/runs/b/approval", body, signature, "1700000000", now, window));
+        Assert.NotNull(WebhookSignature.Verify("s", "PUT", path, body, signature, "1700000000", now, window));
+        Assert.NotNull(WebhookSignature.Verify("s", "POST", path, body, signature, "1700000000", now.AddSeconds(301), window));
+        Assert.NotNull(WebhookSignature.Verify("s", "POST", path, body, signature.ToUpperInvariant(), "1700000000", now, window));
+        Assert.NotNull(WebhookSignature.Verify("s", "POST", path, body, "md5=" + signature[7..], "1700000000", now, window));
+        Assert.NotNull(WebhookSignature.Verify("s", "POST", path, body, signature, "yesterday", now, window));
+        Assert.NotNull(WebhookSignature.Verify("s", "POST", path, body, signature, "-1", now, window));
     }
 }
 

@@ -30,7 +30,7 @@ public sealed class ApprovalTests : RunTestBase
         Assert.NotNull(status.ApprovalDeadline);
         Assert.Equal(["lookup:which files"], Tools.Invocations);
 
-        Assert.Equal(ApprovalSubmitResult.Accepted, await Host.Runs.SubmitApprovalAsync(id, new ApprovalDecision(true, Approver: "ana")));
+        Assert.Equal(ApprovalSubmitStatus.Applied, (await Host.Runs.SubmitApprovalAsync(id, new ApprovalDecision(true, Approver: "ana"))).Status);
         var result = await Host.WaitForResultAsync(id);
 
         Assert.Equal(AgentRunOutcome.Completed, result.Outcome);
@@ -114,7 +114,7 @@ public sealed class ApprovalTests : RunTestBase
         Assert.Null(escalated.Status!.ApprovalDeadline);
         Assert.Single(escalated.Status.PendingApprovals!);
         Assert.Equal(AgentRunNames.EscalatedPhase, (await Host.Runs.GetRunAsync(id))!.Status!.Phase);
-        Assert.Equal(ApprovalSubmitResult.Accepted, await Host.Runs.SubmitApprovalAsync(id, new ApprovalDecision(true, Approver: "lead")));
+        Assert.Equal(ApprovalSubmitStatus.Applied, (await Host.Runs.SubmitApprovalAsync(id, new ApprovalDecision(true, Approver: "lead"))).Status);
         var result = await Host.WaitForResultAsync(id);
         Assert.Equal(AgentRunOutcome.Completed, result.Outcome);
         Assert.Equal(["send:x@y.z"], Tools.Invocations);

@@ -42,7 +42,7 @@ public sealed class DurabilityTests
         {
             await TestDeadline.WaitUntilAsync(async () => (await third.SendAsync($"status {RunId}")).StartsWith("STATUS awaiting-approval", StringComparison.Ordinal),
                 "the run awaiting approval after restart");
-            Assert.Equal("OK Accepted", await third.SendAsync($"approve {RunId}"));
+            Assert.Equal("OK Applied", await third.SendAsync($"approve {RunId}"));
             string result = "";
             await TestDeadline.WaitUntilAsync(async () => (result = await third.SendAsync($"result {RunId}")) != "RESULT none", "the run's result");
             Assert.Equal("RESULT Completed all done", result);

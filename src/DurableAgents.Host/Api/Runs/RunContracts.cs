@@ -6,7 +6,8 @@ namespace DurableAgents.Host.Api.Runs;
 /// <summary>The body of <c>POST /api/agents/{agent}/runs</c>.</summary>
 /// <param name="Input">The goal: a string, or an object (passed to the agent as its JSON text).</param>
 /// <param name="RunId">An id for the run; a new one when omitted.</param>
-public sealed record StartRunRequest(JsonElement? Input, string? RunId);
+/// <param name="IfExists">"refuse" (the default: 409 when the id exists in any state) or "replace" (a finished run of the same agent only).</param>
+public sealed record StartRunRequest(JsonElement? Input, string? RunId, string? IfExists = null);
 
 /// <summary>The management URLs of a run, in the shape of the Durable Functions HTTP API.</summary>
 public sealed record RunUris(
@@ -40,8 +41,8 @@ public sealed record RunResponse
     /// <summary>The goal.</summary>
     public string? Input { get; init; }
 
-    /// <summary>The result once completed.</summary>
-    public AgentRunResult? Output { get; init; }
+    /// <summary>The result once completed (its tool calls are in <see cref="ToolCalls"/>, not repeated here).</summary>
+    public RunOutput? Output { get; init; }
 
     /// <summary>Why the orchestration failed (type and message; never a stack trace).</summary>
     public FailureResponse? Failure { get; init; }
@@ -58,12 +59,20 @@ public sealed record RunResponse
     /// <summary>Model calls so far.</summary>
     public int Steps { get; init; }
 
-    /// <summary>Tool calls, once finished.</summary>
+    /// <summary>Every tool call that has a result, in order: filled while the run is in progress and after it ends (not in lists).</summary>
     public IReadOnlyList<ToolCallRecord>? ToolCalls { get; init; }
 
     /// <summary>The history, with <c>?showHistory=true</c>.</summary>
     public IReadOnlyList<HistoryEntry>? History { get; init; }
 }
+
+/// <summary>A finished run's result as the API shows it.</summary>
+/// <param name="Outcome">How the run ended.</param>
+/// <param name="Answer">The model's final answer (or the best text available when a limit ended the run).</param>
+/// <param name="Reason">Why the run ended, when it was not a normal completion.</param>
+/// <param name="Steps">Model calls made.</param>
+/// <param name="Usage">Usage and cost in all.</param>
+public sealed record RunOutput(AgentRunOutcome Outcome, string? Answer, string? Reason, int Steps, RunUsage Usage);
 
 /// <summary>A failure without its stack trace.</summary>
 /// <param name="ErrorType">The error type.</param>
@@ -85,4 +94,11 @@ public sealed record ApprovalRequest(bool? Approved, IReadOnlyList<string>? Call
 /// <summary>The answer to an accepted command.</summary>
 /// <param name="Id">The run.</param>
 /// <param name="Status">What happened.</param>
-public sealed record CommandAccepted(string Id, string Status);
+public sealed record CommandAccepted(string Id, string Status)
+{
+    /// <summary>A sentence on what happened (approvals: what was decided, by whom).</summary>
+    public string? Detail { get; init; }
+
+    /// <summary>For approvals: the run's record of the decision.</summary>
+    public ApprovalRecord? Decision { get; init; }
+}

@@ -17,13 +17,13 @@ public static class RunMapper
             RuntimeStatus = run.RuntimeStatus.ToString(),
             CustomStatus = run.Status,
             Input = run.Goal,
-            Output = run.Result,
+            Output = run.Result is { } r ? new RunOutput(r.Outcome, r.Answer, r.Reason, r.Steps, r.Usage) : null,
             Failure = run.Failure is { } f ? new FailureResponse(f.ErrorType, f.ErrorMessage) : null,
             CreatedTime = run.CreatedAt,
             LastUpdatedTime = run.LastUpdatedAt,
             Usage = new UsageResponse(usage.InputTokens, usage.OutputTokens, usage.CostUsd),
             Steps = run.Result?.Steps ?? run.Status?.Step ?? 0,
-            ToolCalls = run.Result?.ToolCalls,
+            ToolCalls = run.ToolCalls,
             History = history,
         };
     }

@@ -12,52 +12,52 @@ public static partial class RunsApi
     private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
 
     private static async Task<Results<Accepted<CommandAccepted>, ProblemHttpResult>> ApproveAsync(
-        string id, HttpContext http, AgentRunClient runs, ApprovalDeduplicator deduplicator, CancellationToken cancellationToken)
+        string id, HttpContext http, AgentRunClient runs, CancellationToken cancellationToken)
     {
         var body = ApprovalAuthFilter.GetBody(http);
         ApprovalRequest? request;
         try
         {
-            request = JsonSerializer.Deserialize<ApprovalRequest>(body.Span, Web);
+            request = body.Length == 0 ? null : JsonSerializer.Deserialize<ApprovalRequest>(body.Span, Web);
         }
         catch (JsonException)
         {
-            return Problems.BadRequest("The body is not valid JSON. Send {\"approved\": true|false, \"callIds\": [...], \"approver\": \"...\", \"comment\": \"...\"}.");
+            return Problems.BadRequest("The body is not valid JSON. " + ApprovalShape);
         }
 
         if (request?.Approved is not { } approved)
         {
-            return Problems.BadRequest("The body needs \"approved\": true or false.");
+            return Problems.BadRequest("The body needs \"approved\": true or false. " + ApprovalShape);
         }
 
-        var run = await runs.GetRunAsync(id, cancellationToken);
-        if (run is null)
+        var deliveryId = http.Request.Headers[WebhookSignature.DeliveryIdHeader].FirstOrDefault();
+        if (deliveryId is { Length: 0 or > 200 })
         {
-            return Problems.RunNotFound(id);
+            return Problems.BadRequest($"The {WebhookSignature.DeliveryIdHeader} header must be 1 to 200 characters.");
         }
 
-        // Bind the decision to the calls pending now, so a late duplicate cannot decide a later approval request.
-        var pending = run.Status?.PendingApprovals?.Select(p => p.CallId).ToList() ?? [];
-        var callIds = request.CallIds is { Count: > 0 } named ? named : pending;
-        var decision = new ApprovalDecision(approved, callIds, request.Approver, request.Comment);
-        if (deduplicator.IsRepeat(id, decision))
+        var decision = new ApprovalDecision(approved, request.CallIds, request.Approver, request.Comment)
         {
-            return TypedResults.Accepted((string?)null, new CommandAccepted(id, "already-delivered"));
-        }
-
-        return await runs.SubmitApprovalAsync(id, decision, cancellationToken) switch
+            DeliveryId = deliveryId,
+            SignatureId = ApprovalAuthFilter.GetSignatureId(http),
+        };
+        var outcome = await runs.SubmitApprovalAsync(id, decision, cancellationToken);
+        return outcome.Status switch
         {
-            ApprovalSubmitResult.Accepted => Accept(deduplicator, id, decision),
-            ApprovalSubmitResult.RunNotFound => Problems.RunNotFound(id),
-            _ => Problems.Conflict($"Run '{id}' is not awaiting approval (it is {run.RuntimeStatus}, phase '{run.Status?.Phase ?? "unknown"}')."),
+            ApprovalSubmitStatus.Applied => Accepted(id, "applied", outcome),
+            ApprovalSubmitStatus.Delivered => Accepted(id, "delivered", outcome),
+            ApprovalSubmitStatus.AlreadyDelivered => Accepted(id, "already-delivered", outcome),
+            ApprovalSubmitStatus.Replayed => Problems.Unauthorized(outcome.Detail),
+            ApprovalSubmitStatus.UnknownCalls => Problems.BadRequest(outcome.Detail),
+            ApprovalSubmitStatus.RunNotFound => Problems.RunNotFound(id),
+            _ => Problems.Conflict(outcome.Detail), // Superseded, NotAwaitingApproval
         };
     }
 
-    private static Accepted<CommandAccepted> Accept(ApprovalDeduplicator deduplicator, string id, ApprovalDecision decision)
-    {
-        deduplicator.Remember(id, decision);
-        return TypedResults.Accepted((string?)null, new CommandAccepted(id, "delivered"));
-    }
+    private const string ApprovalShape = "Send {\"approved\": true|false, \"callIds\": [...], \"approver\": \"...\", \"comment\": \"...\"}.";
+
+    private static Accepted<CommandAccepted> Accepted(string id, string status, ApprovalSubmission outcome) =>
+        TypedResults.Accepted((string?)null, new CommandAccepted(id, status) { Detail = outcome.Detail, Decision = outcome.Record });
 
     private static async Task<Results<Accepted<CommandAccepted>, ProblemHttpResult>> RaiseEventAsync(
         string id, string name, HttpRequest request, AgentRunClient runs, CancellationToken cancellationToken)
@@ -81,7 +81,7 @@ public static partial class RunsApi
             }
         }
 
-        var run = await runs.GetRunAsync(id, cancellationToken);
+        var run = await runs.GetRunAsync(id, includeToolCalls: false, cancellationToken);
         if (run is null)
         {
             return Problems.RunNotFound(id);
@@ -114,7 +114,7 @@ public static partial class RunsApi
     private static async Task<Results<Ok<PurgeResponse>, ProblemHttpResult>> PurgeAsync(
         string id, AgentRunClient runs, CancellationToken cancellationToken)
     {
-        var run = await runs.GetRunAsync(id, cancellationToken);
+        var run = await runs.GetRunAsync(id, includeToolCalls: false, cancellationToken);
         if (run is null)
         {
             return Problems.RunNotFound(id);
@@ -133,7 +133,7 @@ public static partial class RunsApi
         string id, AgentRunClient runs, Func<OrchestrationRuntimeStatus, bool> allowed, string refusal, string status,
         Func<Task> command, CancellationToken cancellationToken)
     {
-        var run = await runs.GetRunAsync(id, cancellationToken);
+        var run = await runs.GetRunAsync(id, includeToolCalls: false, cancellationToken);
         if (run is null)
         {
             return Problems.RunNotFound(id);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using DurableAgents.Host.Hosting;
 using DurableAgents.Host.Security;
@@ -37,17 +38,25 @@ public static partial class RunsApi
         return app;
     }
 
+    private const string StartShape = "{\"input\": \"the goal\" or {...}, \"runId\": \"optional-id\", \"ifExists\": \"refuse\" (default) or \"replace\"}";
+
     private static async Task<Results<Accepted<RunUris>, ProblemHttpResult>> StartAsync(
-        string agent, StartRunRequest body, AgentRunClient runs, HttpContext http, CancellationToken cancellationToken)
+        string agent, AgentRunClient runs, HttpContext http, IOptions<DurableAgentsHostOptions> options, CancellationToken cancellationToken)
     {
         if (runs.Catalog.Find(agent) is null)
         {
             return Problems.NotFound($"No agent named '{agent}' is registered. GET /api/agents lists the agents.");
         }
 
-        if (body.Input is not { } input || input.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null)
+        var (body, problem) = await RequestBody.ReadJsonAsync<StartRunRequest>(http.Request, options.Value.MaxRequestBodyBytes, StartShape);
+        if (problem is not null)
         {
-            return Problems.BadRequest("The body needs an 'input': the goal as a string, or an object.");
+            return problem;
+        }
+
+        if (body!.Input is not { } input || input.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null)
+        {
+            return Problems.BadRequest($"The body needs an 'input': the goal as a string, or an object. Send: {StartShape}");
         }
 
         var goal = input.ValueKind == JsonValueKind.String ? input.GetString()! : input.GetRawText();
@@ -61,23 +70,28 @@ public static partial class RunsApi
             return Problems.BadRequest(idError);
         }
 
+        if (body.IfExists is not (null or "refuse" or "replace"))
+        {
+            return Problems.BadRequest($"'ifExists' is '{body.IfExists}'; use \"refuse\" (the default) or \"replace\" (a finished run of the same agent only).");
+        }
+
         try
         {
-            var id = await runs.StartRunAsync(agent, goal, body.RunId, cancellationToken);
+            var id = await runs.StartRunAsync(agent, goal, body.RunId, replaceFinished: body.IfExists == "replace", cancellationToken);
             var uris = RunMapper.Uris(http.Request, id);
             http.Response.Headers.RetryAfter = "2";
             return TypedResults.Accepted(uris.StatusQueryGetUri, uris);
         }
-        catch (OrchestrationAlreadyExistsException)
+        catch (RunAlreadyExistsException e)
         {
-            return Problems.Conflict($"A run with id '{body.RunId}' is already running. Use another runId, or wait for it to finish.");
+            return Problems.Conflict(e.Message);
         }
     }
 
     private static async Task<Results<Ok<RunResponse>, ProblemHttpResult>> GetAsync(
         string id, AgentRunClient runs, IOptions<DurableAgentsHostOptions> options, CancellationToken cancellationToken, bool showHistory = false)
     {
-        var run = await runs.GetRunAsync(id, cancellationToken);
+        var run = await runs.GetRunAsync(id, cancellationToken: cancellationToken);
         if (run is null)
         {
             return Problems.RunNotFound(id);
@@ -92,7 +106,7 @@ public static partial class RunsApi
     private static async Task<Results<Ok<IReadOnlyList<HistoryEntry>>, ProblemHttpResult>> HistoryAsync(
         string id, AgentRunClient runs, IOptions<DurableAgentsHostOptions> options, CancellationToken cancellationToken)
     {
-        if (await runs.GetRunAsync(id, cancellationToken) is null)
+        if (await runs.GetRunAsync(id, includeToolCalls: false, cancellationToken) is null)
         {
             return Problems.RunNotFound(id);
         }
@@ -107,19 +121,31 @@ public static partial class RunsApi
         CancellationToken cancellationToken,
         string? runtimeStatus = null,
         string? agent = null,
-        DateTime? createdFrom = null,
-        int top = 50,
+        string? createdFrom = null,
+        string? top = null,
         string? continuationToken = null)
     {
-        if (top is < 1 or > 1000)
+        var pageSize = 50;
+        if (top is not null && (!int.TryParse(top, NumberStyles.None, CultureInfo.InvariantCulture, out pageSize) || pageSize is < 1 or > 1000))
         {
-            return Problems.BadRequest($"top is {top}; use 1 to 1000.");
+            return Problems.BadRequest($"top is '{top}'; use a whole number from 1 to 1000.");
+        }
+
+        DateTime? from = null;
+        if (createdFrom is not null)
+        {
+            if (!DateTimeOffset.TryParse(createdFrom, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
+            {
+                return Problems.BadRequest($"createdFrom '{createdFrom}' is not a date; use ISO 8601, for example 2026-12-01T09:00:00Z.");
+            }
+
+            from = parsed.UtcDateTime;
         }
 
         var statuses = new List<OrchestrationRuntimeStatus>();
         foreach (var part in (runtimeStatus ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
-            if (!Enum.TryParse<OrchestrationRuntimeStatus>(part, ignoreCase: true, out var status) || !Enum.IsDefined(status))
+            if (!Enum.TryParse<OrchestrationRuntimeStatus>(part, ignoreCase: true, out var status) || !Enum.IsDefined(status) || int.TryParse(part, out _))
             {
                 return Problems.BadRequest($"runtimeStatus '{part}' is not known; use Pending, Running, Completed, Failed, Terminated or Suspended (comma-separated).");
             }
@@ -132,8 +158,8 @@ public static partial class RunsApi
             {
                 Name = AgentRunNames.Orchestrator,
                 Statuses = statuses,
-                CreatedFrom = createdFrom?.ToUniversalTime(),
-                PageSize = top,
+                CreatedFrom = from,
+                PageSize = pageSize,
                 ContinuationToken = continuationToken,
                 FetchInputsAndOutputs = false,
             },
@@ -141,7 +167,7 @@ public static partial class RunsApi
         var items = new List<RunResponse>();
         foreach (var instance in page.Instances)
         {
-            if (await runs.GetRunAsync(instance.InstanceId, cancellationToken) is { } run
+            if (await runs.GetRunAsync(instance.InstanceId, includeToolCalls: false, cancellationToken) is { } run
                 && (agent is null || string.Equals(run.Agent, agent, StringComparison.OrdinalIgnoreCase)))
             {
                 items.Add(RunMapper.ToResponse(run));

@@ -48,19 +48,13 @@ public sealed partial class QueueRunStarter(AgentRunClient runs, ILogger<QueueRu
         var runId = message.RunId ?? $"queue-{messageId}";
         try
         {
-            // A finished run with this id may be replaced by a new start, so a late redelivery must be caught here, not by the start.
-            if (await runs.Orchestrations.GetInstanceAsync(runId, cancellation: cancellationToken) is not null)
-            {
-                return new QueueMessageOutcome(QueueMessageOutcomeKind.Done, runId, $"Run {runId} already exists; message ignored (redelivery).");
-            }
-
-            await runs.StartRunAsync(message.Agent, message.Goal, runId, cancellationToken);
+            await runs.StartRunAsync(message.Agent, message.Goal, runId, cancellationToken: cancellationToken);
             LogStarted(runId, message.Agent, messageId);
             return new QueueMessageOutcome(QueueMessageOutcomeKind.Done, runId, $"Started run {runId} of agent {message.Agent}.");
         }
-        catch (OrchestrationAlreadyExistsException)
+        catch (RunAlreadyExistsException)
         {
-            // A redelivery of a message whose run already started: nothing more to do.
+            // A redelivery of a message whose run already started (or finished): nothing more to do.
             return new QueueMessageOutcome(QueueMessageOutcomeKind.Done, runId, $"Run {runId} already exists; message ignored (redelivery).");
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

@@ -56,7 +56,7 @@ internal sealed partial class AgentRunOrchestrator
                 }
             }
 
-            Apply(state, undecided, decision);
+            Apply(context, state, undecided, decision);
         }
     }
 
@@ -81,23 +81,28 @@ internal sealed partial class AgentRunOrchestrator
         }
     }
 
-    /// <summary>Applies a decision to the calls it names (all undecided ones when it names none); others stay pending.</summary>
-    private static void Apply(RunState state, Dictionary<string, PlannedCall> undecided, ApprovalDecision? decision)
+    /// <summary>
+    /// Applies a decision to the calls it names (all undecided ones when it names none); others stay pending. The decision is
+    /// recorded in the status, so its sender can see what it decided; a replayed signature or a repeated delivery id changes nothing.
+    /// </summary>
+    private static void Apply(TaskOrchestrationContext context, RunState state, Dictionary<string, PlannedCall> undecided, ApprovalDecision? decision)
     {
-        if (decision is null)
+        if (decision is null || state.WasDelivered(decision))
         {
             return;
         }
 
         var named = decision.CallIds is { Count: > 0 } ids ? ids : undecided.Keys.ToList();
+        var decided = new List<string>();
         foreach (var id in named)
         {
-            // A call decided earlier (or never pending) is not in the set: duplicates and strays are ignored.
+            // A call decided earlier (or never pending) is not in the set: duplicates and strays decide nothing.
             if (!undecided.Remove(id, out var call))
             {
                 continue;
             }
 
+            decided.Add(id);
             if (decision.Approved)
             {
                 call.ApprovalReason = null;
@@ -108,6 +113,12 @@ internal sealed partial class AgentRunOrchestrator
             var why = string.IsNullOrWhiteSpace(decision.Comment) ? "no reason given" : decision.Comment;
             Reject(state, call, $"rejected by {who}: {why}");
         }
+
+        state.Record(new ApprovalRecord(decision.RequestId, decision.Approved, decision.Approver, decision.Comment, decided, context.CurrentUtcDateTime)
+        {
+            DeliveryId = decision.DeliveryId,
+            SignatureId = decision.SignatureId,
+        });
     }
 
     private static void Reject(RunState state, PlannedCall call, string why)

@@ -29,6 +29,7 @@ internal sealed class RunState
         (RejectionOfLastStep, ToolCallCount, Generation) = (c.RejectionOfLastStep, c.ToolCallCount, c.Generation);
         CallCounts = new Dictionary<string, int>(c.CallCounts, StringComparer.Ordinal);
         Rejected = new Dictionary<string, string>(c.Rejected, StringComparer.Ordinal);
+        Decisions.AddRange(c.Decisions ?? []);
     }
 
     public AgentRunInput Input { get; }
@@ -74,6 +75,9 @@ internal sealed class RunState
     /// <summary>Calls a human rejected, by signature hash: asked again, they are refused without a new approval wait.</summary>
     public Dictionary<string, string> Rejected { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The latest approval decisions applied (at most <see cref="ApprovalRecord.MaxKept"/>), shown in the status.</summary>
+    public List<ApprovalRecord> Decisions { get; } = [];
+
     /// <summary>Set when the last step's calls were all rejected and none ran: an answer now ends the run as Rejected.</summary>
     public string? RejectionOfLastStep { get; set; }
 
@@ -116,9 +120,32 @@ internal sealed class RunState
         RejectionOfLastStep = RejectionOfLastStep,
         ToolCallCount = ToolCallCount,
         Generation = Generation + 1,
+        Decisions = Decisions.Count == 0 ? null : Decisions.ToList(),
     };
 
-    public AgentRunStatus Status(string phase) => new() { Phase = phase, Step = Step, Usage = Usage };
+    public AgentRunStatus Status(string phase) => new()
+    {
+        Phase = phase,
+        Step = Step,
+        Usage = Usage,
+        Conversation = Head,
+        Decisions = Decisions.Count == 0 ? null : Decisions.ToList(),
+    };
+
+    /// <summary>Keeps a decision the run applied, dropping the oldest beyond the cap.</summary>
+    public void Record(ApprovalRecord record)
+    {
+        Decisions.Add(record);
+        if (Decisions.Count > ApprovalRecord.MaxKept)
+        {
+            Decisions.RemoveAt(0);
+        }
+    }
+
+    /// <summary>True when a decision with this delivery id or signature was applied already (a replay or a redelivery).</summary>
+    public bool WasDelivered(ApprovalDecision decision) => Decisions.Exists(r =>
+        (decision.DeliveryId is { } delivery && r.DeliveryId == delivery)
+        || (decision.SignatureId is { } signature && r.SignatureId == signature));
 
     public AgentRunResult Result(AgentRunOutcome outcome, string? answer, string? reason) => new()
     {
