@@ -75,7 +75,8 @@ internal sealed partial class OrchestrationServiceWorker : DurableTaskWorker
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         _service.SetStopDeadline(cancellationToken);
-        await _hub.StopAsync(isForced: false);
+        // Forced only skips DTFx's fixed one-second polls; work in flight keeps running and the provider's stop waits for it.
+        await _hub.StopAsync(isForced: true);
         if (_service.InFlightCount > 0)
         {
             Log.StoppedWithWorkInFlight(_logger, Name, _service.InFlightCount);

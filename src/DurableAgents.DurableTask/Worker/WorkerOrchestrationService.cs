@@ -8,15 +8,17 @@ namespace DurableAgents.DurableTask.Worker;
 /// graceful stop that lets work items in flight finish before the provider stops.
 /// </summary>
 /// <remarks>
-/// DTFx reads the concurrency limits from the provider, and its own graceful stop waits at most about eight seconds before
-/// stopping the provider under work that is still running; wrapping the provider is the one place both can be fixed.
+/// DTFx reads the concurrency limits from the provider, and its own graceful stop polls once a second for at most about eight
+/// seconds and then stops the provider under work that is still running; wrapping the provider is the one place both can be
+/// fixed. The worker stops DTFx's dispatchers at once (forced) and lets this wait instead.
 /// </remarks>
 internal sealed partial class WorkerOrchestrationService(
     IOrchestrationService inner, int maxOrchestrationWorkItems, int maxActivityWorkItems) : IOrchestrationService
 {
     private static readonly TimeSpan IdlePollInterval = TimeSpan.FromMilliseconds(50);
     private readonly ConcurrentDictionary<object, byte> _inFlight = new(ReferenceEqualityComparer.Instance);
-    private CancellationToken _stopDeadline = CancellationToken.None;
+    private readonly TaskCompletionSource _draining = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private CancellationToken? _stopDeadline;
 
     /// <summary>The provider this wraps.</summary>
     public IOrchestrationService Inner { get; } = inner;
@@ -28,16 +30,25 @@ internal sealed partial class WorkerOrchestrationService(
 
     public int MaxConcurrentTaskActivityWorkItems { get; } = Math.Max(1, Math.Min(maxActivityWorkItems, inner.MaxConcurrentTaskActivityWorkItems));
 
-    /// <summary>Sets how long a graceful stop may wait for work in flight (the host's shutdown token).</summary>
+    /// <summary>Completes when DTFx's dispatchers have stopped and the graceful wait for work in flight begins.</summary>
+    public Task Draining => _draining.Task;
+
+    /// <summary>Asks the next stop to wait for work in flight, until <paramref name="deadline"/> (the host's shutdown token).</summary>
     public void SetStopDeadline(CancellationToken deadline) => _stopDeadline = deadline;
 
     public Task StopAsync() => StopAsync(isForced: false);
 
+    /// <summary>
+    /// After a graceful stop was asked for (<see cref="SetStopDeadline"/>), waits for the work in flight first; the provider is
+    /// stopped gracefully when all of it finished, forcibly when the deadline passed with work left.
+    /// </summary>
     public async Task StopAsync(bool isForced)
     {
-        if (!isForced)
+        if (_stopDeadline is { } deadline)
         {
-            await WaitForInFlightWorkAsync(_stopDeadline);
+            _draining.TrySetResult();
+            await WaitForInFlightWorkAsync(deadline);
+            isForced = !_inFlight.IsEmpty;
         }
 
         await Inner.StopAsync(isForced);
