@@ -29,14 +29,14 @@ catch (ArgumentException error)
 
 // A generous ceiling so a stuck run fails instead of hanging a script.
 using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(15));
-DurableAgents.Orchestration.AzureStorage.Tests.Azurite.AzuriteInstance? azurite = null;
+AzuriteInstance? azurite = null;
 try
 {
     if (arguments.Backend == "azure" && arguments.Connection is null)
     {
         // No --connection: start the project's pinned Azurite on free loopback ports for this run, keeping its data in memory
         // (the emulator's own file persistence is not what a real storage account costs; see --help).
-        azurite = await DurableAgents.Orchestration.AzureStorage.Tests.Azurite.AzuriteInstance.StartNewAsync(inMemory: true, cancellationToken: deadline.Token);
+        azurite = await AzuriteInstance.StartNewAsync(inMemory: true, cancellationToken: deadline.Token);
         arguments = arguments with { Connection = azurite.ConnectionString };
     }
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net.Sockets;
 
-namespace DurableAgents.Orchestration.AzureStorage.Tests.Azurite;
+namespace DurableAgents.Testing.Azurite;
 
 public sealed partial class AzuriteInstance
 {

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace DurableAgents.Orchestration.AzureStorage.Tests.Azurite;
+namespace DurableAgents.Testing.Azurite;
 
 /// <summary>An Azurite emulator for tests: an external one named by an env var, or a private node process.</summary>
 /// <remarks>

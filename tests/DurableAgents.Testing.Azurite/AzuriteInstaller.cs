@@ -1,8 +1,11 @@
 using System.Diagnostics;
 
-namespace DurableAgents.Orchestration.AzureStorage.Tests.Azurite;
+namespace DurableAgents.Testing.Azurite;
 
-/// <summary>Finds the pinned Azurite under tests/azurite and runs <c>npm ci</c> there once if it is missing.</summary>
+/// <summary>
+/// Finds the pinned Azurite under tests/azurite, runs <c>npm ci</c> there once if it is missing, and applies
+/// <c>patch-azurite.js</c> (batched GC deletes; see tests/azurite/README.md) once per install.
+/// </summary>
 internal static class AzuriteInstaller
 {
     private static readonly TimeSpan InstallDeadline = TimeSpan.FromMinutes(10);
@@ -12,7 +15,8 @@ internal static class AzuriteInstaller
     {
         var folder = Path.Combine(FindRepositoryRoot(), "tests", "azurite");
         var executable = Path.Combine(folder, "node_modules", ".bin", OperatingSystem.IsWindows() ? "azurite.cmd" : "azurite");
-        if (File.Exists(executable))
+        var patchedStamp = Path.Combine(folder, "node_modules", ".durableagents-patched");
+        if (File.Exists(executable) && File.Exists(patchedStamp))
         {
             return executable;
         }
@@ -24,7 +28,14 @@ internal static class AzuriteInstaller
         await using var fileLock = await AcquireLockAsync(lockPath, deadline.Token);
         if (!File.Exists(executable))
         {
-            await RunNpmCiAsync(folder, deadline.Token);
+            await RunAsync(OperatingSystem.IsWindows() ? "npm.cmd" : "npm", ["ci", "--no-audit", "--no-fund"], folder, deadline.Token);
+        }
+
+        if (!File.Exists(patchedStamp))
+        {
+            // Checks each file's hash before and after, and fails loudly on an Azurite version it does not know.
+            await RunAsync("node", ["patch-azurite.js"], folder, deadline.Token);
+            await File.WriteAllTextAsync(patchedStamp, "patch-azurite.js applied\n", deadline.Token);
         }
 
         return File.Exists(executable)
@@ -63,21 +74,21 @@ internal static class AzuriteInstaller
         }
     }
 
-    private static async Task RunNpmCiAsync(string folder, CancellationToken cancellationToken)
+    private static async Task RunAsync(string command, string[] arguments, string folder, CancellationToken cancellationToken)
     {
-        var info = new ProcessStartInfo(OperatingSystem.IsWindows() ? "npm.cmd" : "npm")
+        var info = new ProcessStartInfo(command)
         {
             WorkingDirectory = folder,
             UseShellExecute = false,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        foreach (var arg in new[] { "ci", "--no-audit", "--no-fund" })
+        foreach (var arg in arguments)
         {
             info.ArgumentList.Add(arg);
         }
 
-        using var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start npm; is Node.js installed?");
+        using var process = Process.Start(info) ?? throw new InvalidOperationException($"Could not start {command}; is Node.js installed?");
         var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
         var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
         try
@@ -92,7 +103,7 @@ internal static class AzuriteInstaller
 
         if (process.ExitCode != 0)
         {
-            throw new InvalidOperationException($"'npm ci' in {folder} failed with exit code {process.ExitCode}:\n" +
+            throw new InvalidOperationException($"'{command} {string.Join(' ', arguments)}' in {folder} failed with exit code {process.ExitCode}:\n" +
                 await stdout + "\n" + await stderr);
         }
     }

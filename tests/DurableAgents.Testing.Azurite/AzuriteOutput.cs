@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace DurableAgents.Orchestration.AzureStorage.Tests.Azurite;
+namespace DurableAgents.Testing.Azurite;
 
 /// <summary>Collects Azurite's console output and reports the ports it chose.</summary>
 internal sealed partial class AzuriteOutput

@@ -1,0 +1,91 @@
+using DurableTask.Core;
+
+namespace DurableAgents.DurableTask.Worker;
+
+internal sealed partial class WorkerOrchestrationService
+{
+    public int TaskOrchestrationDispatcherCount => Inner.TaskOrchestrationDispatcherCount;
+
+    public BehaviorOnContinueAsNew EventBehaviourForContinueAsNew => Inner.EventBehaviourForContinueAsNew;
+
+    public int TaskActivityDispatcherCount => Inner.TaskActivityDispatcherCount;
+
+    public Task StartAsync() => Inner.StartAsync();
+
+    public Task CreateAsync() => Inner.CreateAsync();
+
+    public Task CreateAsync(bool recreateInstanceStore) => Inner.CreateAsync(recreateInstanceStore);
+
+    public Task CreateIfNotExistsAsync() => Inner.CreateIfNotExistsAsync();
+
+    public Task DeleteAsync() => Inner.DeleteAsync();
+
+    public Task DeleteAsync(bool deleteInstanceStore) => Inner.DeleteAsync(deleteInstanceStore);
+
+    public bool IsMaxMessageCountExceeded(int currentMessageCount, OrchestrationRuntimeState runtimeState) =>
+        Inner.IsMaxMessageCountExceeded(currentMessageCount, runtimeState);
+
+    public int GetDelayInSecondsAfterOnProcessException(Exception exception) => Inner.GetDelayInSecondsAfterOnProcessException(exception);
+
+    public int GetDelayInSecondsAfterOnFetchException(Exception exception) => Inner.GetDelayInSecondsAfterOnFetchException(exception);
+
+    public async Task<TaskOrchestrationWorkItem> LockNextTaskOrchestrationWorkItemAsync(TimeSpan receiveTimeout, CancellationToken cancellationToken) =>
+        Track(await Inner.LockNextTaskOrchestrationWorkItemAsync(receiveTimeout, cancellationToken));
+
+    public Task RenewTaskOrchestrationWorkItemLockAsync(TaskOrchestrationWorkItem workItem) => Inner.RenewTaskOrchestrationWorkItemLockAsync(workItem);
+
+    public Task CompleteTaskOrchestrationWorkItemAsync(
+        TaskOrchestrationWorkItem workItem,
+        OrchestrationRuntimeState newOrchestrationRuntimeState,
+        IList<TaskMessage> outboundMessages,
+        IList<TaskMessage> orchestratorMessages,
+        IList<TaskMessage> timerMessages,
+        TaskMessage continuedAsNewMessage,
+        OrchestrationState orchestrationState) =>
+        Inner.CompleteTaskOrchestrationWorkItemAsync(
+            workItem, newOrchestrationRuntimeState, outboundMessages, orchestratorMessages, timerMessages, continuedAsNewMessage, orchestrationState);
+
+    public Task AbandonTaskOrchestrationWorkItemAsync(TaskOrchestrationWorkItem workItem) => Inner.AbandonTaskOrchestrationWorkItemAsync(workItem);
+
+    // DTFx releases every orchestration work item it locked, after completing or abandoning it.
+    public async Task ReleaseTaskOrchestrationWorkItemAsync(TaskOrchestrationWorkItem workItem)
+    {
+        try
+        {
+            await Inner.ReleaseTaskOrchestrationWorkItemAsync(workItem);
+        }
+        finally
+        {
+            Untrack(workItem);
+        }
+    }
+
+    public async Task<TaskActivityWorkItem> LockNextTaskActivityWorkItem(TimeSpan receiveTimeout, CancellationToken cancellationToken) =>
+        Track(await Inner.LockNextTaskActivityWorkItem(receiveTimeout, cancellationToken));
+
+    public Task<TaskActivityWorkItem> RenewTaskActivityWorkItemLockAsync(TaskActivityWorkItem workItem) => Inner.RenewTaskActivityWorkItemLockAsync(workItem);
+
+    public async Task CompleteTaskActivityWorkItemAsync(TaskActivityWorkItem workItem, TaskMessage responseMessage)
+    {
+        try
+        {
+            await Inner.CompleteTaskActivityWorkItemAsync(workItem, responseMessage);
+        }
+        finally
+        {
+            Untrack(workItem);
+        }
+    }
+
+    public async Task AbandonTaskActivityWorkItemAsync(TaskActivityWorkItem workItem)
+    {
+        try
+        {
+            await Inner.AbandonTaskActivityWorkItemAsync(workItem);
+        }
+        finally
+        {
+            Untrack(workItem);
+        }
+    }
+}
