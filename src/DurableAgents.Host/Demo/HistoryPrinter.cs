@@ -1,5 +1,5 @@
-using DurableAgents.Orchestration.Client;
-using DurableAgents.Orchestration.History;
+using DurableTask.Core.History;
+using Microsoft.DurableTask.Client;
 
 namespace DurableAgents.Host.Demo;
 
@@ -15,7 +15,7 @@ internal sealed class HistoryPrinter(DurableTaskClient client, string runId)
         {
             if (Describe(history[Count]) is { } line)
             {
-                Console.WriteLine($"   {DemoTime.Format(history[Count].Timestamp, DateTime.UtcNow)}  {line}");
+                Console.WriteLine($"   {DemoTime.Format(DateTime.SpecifyKind(history[Count].Timestamp, DateTimeKind.Utc), DateTime.UtcNow)}  {line}");
             }
         }
     }
@@ -24,10 +24,10 @@ internal sealed class HistoryPrinter(DurableTaskClient client, string runId)
     {
         TaskScheduledEvent s => $"-> {s.Name}",
         TaskCompletedEvent c => $"<- done: {DemoTour.Short(c.Result)}",
-        TaskFailedEvent f => $"<- failed: {f.Failure.ErrorMessage}",
+        TaskFailedEvent f => $"<- failed: {f.FailureDetails?.ErrorMessage ?? f.Reason}",
         TimerCreatedEvent t => $"timer until {DemoTime.Format(t.FireAt, DateTime.UtcNow)}",
         EventRaisedEvent r => $"event '{r.Name}' received",
-        ExecutionCompletedEvent c => $"execution {c.Status}",
+        ExecutionCompletedEvent c => $"execution {c.OrchestrationStatus}",
         _ => null,
     };
 }

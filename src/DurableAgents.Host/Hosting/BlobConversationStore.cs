@@ -1,15 +1,16 @@
-using DurableAgents.Orchestration.AzureStorage.Storage;
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 using DurableAgents.Runs.Conversation;
 
 namespace DurableAgents.Host.Hosting;
 
 /// <summary>
-/// The conversation store for the Azure Storage backend: one blob per entry, named by its content id, written create-only, so every
+/// The conversation store for the Azure Storage provider: one blob per entry, named by its content id, written create-only, so every
 /// host of the task hub reads the same conversations.
 /// </summary>
-public sealed class BlobConversationStore(StorageConnection connection, string containerName) : IConversationStore
+public sealed class BlobConversationStore(BlobContainerClient container) : IConversationStore
 {
-    private readonly BlobContainerClient _container = connection.GetBlobContainerClient(containerName);
     private readonly SemaphoreSlim _created = new(1, 1);
     private bool _exists;
 
@@ -21,10 +22,10 @@ public sealed class BlobConversationStore(StorageConnection connection, string c
         await EnsureContainerAsync(cancellationToken);
         try
         {
-            await _container.GetBlobClient(id).UploadAsync(
-                BinaryData.FromString(content), new BlobUploadOptions { Conditions = BlobConditions.CreateOnly }, cancellationToken);
+            await container.GetBlobClient(id).UploadAsync(
+                BinaryData.FromString(content), new BlobUploadOptions { Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All } }, cancellationToken);
         }
-        catch (StorageRequestException ex) when (ex.IsConflict || ex.IsPreconditionFailed)
+        catch (RequestFailedException ex) when (ex.Status is 409 or 412)
         {
             // Already stored: same id, same bytes.
         }
@@ -42,10 +43,10 @@ public sealed class BlobConversationStore(StorageConnection connection, string c
 
         try
         {
-            var result = await _container.GetBlobClient(id).DownloadAsync(cancellationToken: cancellationToken);
-            return result.Content.ToString();
+            var result = await container.GetBlobClient(id).DownloadContentAsync(cancellationToken);
+            return result.Value.Content.ToString();
         }
-        catch (StorageRequestException ex) when (ex.IsNotFound)
+        catch (RequestFailedException ex) when (ex.Status == 404)
         {
             return null;
         }
@@ -56,9 +57,9 @@ public sealed class BlobConversationStore(StorageConnection connection, string c
     {
         await EnsureContainerAsync(cancellationToken);
         long total = 0;
-        await foreach (var blob in _container.ListBlobsAsync(cancellationToken: cancellationToken))
+        await foreach (var blob in container.GetBlobsAsync(cancellationToken: cancellationToken))
         {
-            total += blob.ContentLength;
+            total += blob.Properties.ContentLength ?? 0;
         }
 
         return total;
@@ -76,7 +77,7 @@ public sealed class BlobConversationStore(StorageConnection connection, string c
         {
             if (!_exists)
             {
-                await _container.CreateIfNotExistsAsync(cancellationToken);
+                await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
                 _exists = true;
             }
         }

@@ -1,5 +1,6 @@
 using DurableAgents.Agents;
-using DurableAgents.Orchestration.Worker;
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Worker;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DurableAgents.Hosting;
@@ -7,17 +8,21 @@ namespace DurableAgents.Hosting;
 /// <summary>Configures agents, their runs, and the worker they run on.</summary>
 public sealed class DurableAgentsBuilder
 {
-    internal DurableAgentsBuilder(IServiceCollection services, DurableTaskWorkerBuilder worker)
+    internal DurableAgentsBuilder(IServiceCollection services, IDurableTaskWorkerBuilder worker, IDurableTaskClientBuilder client)
     {
         Services = services;
         Worker = worker;
+        Client = client;
     }
 
     /// <summary>The service collection.</summary>
     public IServiceCollection Services { get; }
 
-    /// <summary>The durable task worker (pick its backend here: UseFileBackend, UseInMemoryBackend, ...).</summary>
-    public DurableTaskWorkerBuilder Worker { get; }
+    /// <summary>The Durable Task worker that runs the agents' orchestrations (pick its provider here: UseSqlite, UseAzureStorage, ...).</summary>
+    public IDurableTaskWorkerBuilder Worker { get; }
+
+    /// <summary>The Durable Task client the run client uses (point it at the same provider as the worker).</summary>
+    public IDurableTaskClientBuilder Client { get; }
 
     /// <summary>Adds an agent.</summary>
     public DurableAgentsBuilder AddAgent(AgentDefinition agent)

@@ -1,6 +1,9 @@
 using DurableAgents.Agents;
-using DurableAgents.Orchestration;
-using DurableAgents.Orchestration.Client;
+using DurableAgents.Durability;
+using DurableTask.Core.Exceptions;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Converters;
+using Microsoft.DurableTask.Client;
 using DurableAgents.Runs.Conversation;
 using DurableAgents.Runs.Loop;
 
@@ -81,8 +84,8 @@ public sealed partial class AgentRunClient(DurableTaskClient client, IAgentCatal
             status,
             result,
             input?.Goal,
-            metadata.CreatedAt,
-            metadata.LastUpdatedAt,
+            metadata.CreatedAt.UtcDateTime,
+            metadata.LastUpdatedAt.UtcDateTime,
             metadata.FailureDetails)
         {
             ToolCalls = toolCalls,

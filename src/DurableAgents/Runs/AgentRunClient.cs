@@ -1,4 +1,5 @@
-using DurableAgents.Orchestration;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 
 namespace DurableAgents.Runs;
 

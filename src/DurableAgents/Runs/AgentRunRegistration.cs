@@ -1,5 +1,5 @@
 using DurableAgents.Agents;
-using DurableAgents.Orchestration;
+using Microsoft.DurableTask;
 using DurableAgents.Runs.Activities;
 using DurableAgents.Runs.Loop;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,7 +14,12 @@ internal static class AgentRunRegistration
         ArgumentNullException.ThrowIfNull(registry);
 
         // The orchestrator reads only the catalog (definitions are configuration, the same on every replay); no I/O.
-        registry.AddOrchestrator(AgentRunNames.Orchestrator, sp => new AgentRunOrchestrator(sp.GetRequiredService<IAgentCatalog>()));
+        // An app (or a test) may register its own AgentRun first; the default is added only when none is.
+        if (!registry.GetOrchestrators().Any(o => o.Key == AgentRunNames.Orchestrator))
+        {
+            registry.AddOrchestrator(AgentRunNames.Orchestrator, typeof(AgentRunOrchestrator));
+        }
+
         registry.AddActivity(ModelCallActivity.Name, sp => ActivatorUtilities.CreateInstance<ModelCallActivity>(sp));
         registry.AddActivity(ToolCallActivity.Name, sp => ActivatorUtilities.CreateInstance<ToolCallActivity>(sp));
         registry.AddActivity(CompactActivity.Name, sp => ActivatorUtilities.CreateInstance<CompactActivity>(sp));

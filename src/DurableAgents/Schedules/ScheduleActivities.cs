@@ -1,4 +1,4 @@
-using DurableAgents.Orchestration;
+using Microsoft.DurableTask;
 using DurableAgents.Runs;
 
 namespace DurableAgents.Schedules;
@@ -26,7 +26,7 @@ public sealed class StartScheduledRunActivity(AgentRunClient runs) : TaskActivit
         ArgumentNullException.ThrowIfNull(input);
         try
         {
-            await runs.StartRunAsync(input.Agent, input.Input, input.RunId, cancellationToken: context.CancellationToken);
+            await runs.StartRunAsync(input.Agent, input.Input, input.RunId, cancellationToken: CancellationToken.None);
             return new ScheduledRunStart(true, null);
         }
         catch (RunAlreadyExistsException)
@@ -48,7 +48,7 @@ public sealed class IsRunActiveActivity(AgentRunClient runs) : TaskActivity<stri
     public override async Task<bool> RunAsync(TaskActivityContext context, string input)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var metadata = await runs.Orchestrations.GetInstanceAsync(input, cancellation: context.CancellationToken);
+        var metadata = await runs.Orchestrations.GetInstanceAsync(input, cancellation: CancellationToken.None);
         return metadata is { IsRunning: true };
     }
 }

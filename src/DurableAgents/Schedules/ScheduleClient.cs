@@ -1,5 +1,7 @@
-using DurableAgents.Orchestration;
-using DurableAgents.Orchestration.Client;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+
+using DurableTask.Core.Exceptions;
 
 namespace DurableAgents.Schedules;
 

@@ -1,4 +1,4 @@
-using DurableAgents.Orchestration;
+using Microsoft.DurableTask;
 
 namespace DurableAgents.Schedules;
 

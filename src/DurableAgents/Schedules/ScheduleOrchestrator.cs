@@ -1,4 +1,4 @@
-using DurableAgents.Orchestration;
+using Microsoft.DurableTask;
 using DurableAgents.Schedules.Cron;
 
 namespace DurableAgents.Schedules;

@@ -2,6 +2,8 @@ using DurableAgents.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
+using Microsoft.DurableTask.Worker;
+
 namespace DurableAgents.Schedules;
 
 /// <summary>DI registration of durable cron schedules.</summary>
@@ -17,7 +19,7 @@ public static class ScheduleServiceExtensions
         }
 
         builder.Worker.AddTasks(r => r
-            .AddOrchestrator(ScheduleNames.Orchestrator, _ => new ScheduleOrchestrator())
+            .AddOrchestrator(ScheduleNames.Orchestrator, () => new ScheduleOrchestrator())
             .AddActivity(ScheduleNames.StartRunActivity, sp => ActivatorUtilities.CreateInstance<StartScheduledRunActivity>(sp))
             .AddActivity(ScheduleNames.IsRunActiveActivity, sp => ActivatorUtilities.CreateInstance<IsRunActiveActivity>(sp)));
         builder.Services.AddOptions<ScheduleOptions>();

@@ -1,12 +1,12 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using DurableAgents.Orchestration.History;
+using DurableTask.Core.History;
 
 namespace DurableAgents.Host.Api.Runs;
 
 /// <summary>One history event as the API shows it: its kind, time and fields, with long values cut and their size given.</summary>
 /// <param name="Index">The position in the history.</param>
-/// <param name="Kind">The event kind (TaskScheduled, TaskCompleted, TimerCreated, EventRaised, ...).</param>
+/// <param name="Kind">The DTFx event type (TaskScheduled, TaskCompleted, TimerCreated, EventRaised, ...).</param>
 /// <param name="Timestamp">When it was recorded (UTC).</param>
 /// <param name="Details">The event's fields; JSON payloads inlined, long ones as {truncated, size, preview}.</param>
 public sealed record HistoryEntry(int Index, string Kind, DateTime Timestamp, JsonObject Details)
@@ -14,16 +14,19 @@ public sealed record HistoryEntry(int Index, string Kind, DateTime Timestamp, Js
     private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
 
     /// <summary>Builds the entries for a history.</summary>
-    public static IReadOnlyList<HistoryEntry> From(IReadOnlyList<HistoryEvent> history, int maxChars)
+    public static IReadOnlyList<HistoryEntry> From(IList<HistoryEvent> history, int maxChars)
     {
         ArgumentNullException.ThrowIfNull(history);
         var entries = new List<HistoryEntry>(history.Count);
         for (var i = 0; i < history.Count; i++)
         {
             var node = JsonSerializer.SerializeToNode(history[i], Web)!.AsObject();
-            var kind = node["kind"]?.GetValue<string>() ?? history[i].GetType().Name;
-            node.Remove("kind");
-            node.Remove("timestamp");
+            var kind = history[i].EventType.ToString();
+            foreach (var bookkeeping in new[] { "eventType", "timestamp", "isPlayed", "extensionData" })
+            {
+                node.Remove(bookkeeping);
+            }
+
             var details = new JsonObject();
             foreach (var (name, value) in node.ToList())
             {
@@ -31,7 +34,7 @@ public sealed record HistoryEntry(int Index, string Kind, DateTime Timestamp, Js
                 details[name] = Shorten(value, maxChars);
             }
 
-            entries.Add(new HistoryEntry(i, kind, history[i].Timestamp, details));
+            entries.Add(new HistoryEntry(i, kind, DateTime.SpecifyKind(history[i].Timestamp, DateTimeKind.Utc), details));
         }
 
         return entries;

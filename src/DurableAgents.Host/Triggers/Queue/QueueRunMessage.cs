@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using DurableAgents.Orchestration.AzureStorage.Storage;
-using DurableAgents.Orchestration.Client;
+using DurableAgents.Runs;
 
 namespace DurableAgents.Host.Triggers.Queue;
 
@@ -64,7 +63,7 @@ public sealed record QueueRunMessage(string Agent, string Goal, string? RunId)
         if (root.TryGetProperty("runId", out var id) && id.ValueKind != JsonValueKind.Null)
         {
             runId = id.ValueKind == JsonValueKind.String ? id.GetString() : null;
-            if (!InstanceIds.IsValid(runId, out var idError))
+            if (!RunIds.IsValid(runId, out var idError))
             {
                 error = $"\"runId\" is not usable: {idError}";
                 return false;
@@ -83,7 +82,7 @@ public sealed record QueueRunMessage(string Agent, string Goal, string? RunId)
     {
         try
         {
-            var decoded = QueueMessageEncoding.FromBase64(text.Trim());
+            var decoded = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(Convert.FromBase64String(text.Trim()));
             return LooksLikeJson(decoded) ? decoded : null;
         }
         catch (FormatException)

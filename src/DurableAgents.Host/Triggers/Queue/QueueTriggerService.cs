@@ -1,6 +1,7 @@
 using System.Text.Json;
+using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
 using DurableAgents.Agents;
-using DurableAgents.Orchestration.AzureStorage.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -8,7 +9,7 @@ namespace DurableAgents.Host.Triggers.Queue;
 
 /// <summary>Polls the run queues (the default one and any agent's own) and starts runs; poisoned messages go to <c>{queue}-poison</c>.</summary>
 public sealed partial class QueueTriggerService(
-    StorageConnection connection,
+    QueueServiceClient queues,
     QueueRunStarter starter,
     IAgentCatalog catalog,
     IOptions<QueueTriggerOptions> options,
@@ -22,7 +23,7 @@ public sealed partial class QueueTriggerService(
 
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken) =>
-        await Task.WhenAll(QueueNames.Select(name => PollAsync(new QueueClient(connection, name), stoppingToken)));
+        await Task.WhenAll(QueueNames.Select(name => PollAsync(queues.GetQueueClient(name), stoppingToken)));
 
     private async Task PollAsync(QueueClient queue, CancellationToken stoppingToken)
     {
@@ -31,14 +32,14 @@ public sealed partial class QueueTriggerService(
         {
             try
             {
-                await queue.CreateIfNotExistsAsync(stoppingToken);
-                var messages = await queue.ReceiveMessagesAsync(_options.BatchSize, _options.VisibilityTimeout, stoppingToken);
+                await queue.CreateIfNotExistsAsync(cancellationToken: stoppingToken);
+                QueueMessage[] messages = await queue.ReceiveMessagesAsync(_options.BatchSize, _options.VisibilityTimeout, stoppingToken);
                 foreach (var message in messages)
                 {
                     await HandleAsync(queue, message, stoppingToken);
                 }
 
-                idle = messages.Count > 0 ? TimeSpan.FromMilliseconds(50) : Min(idle * 2, _options.MaxPollingInterval);
+                idle = messages.Length > 0 ? TimeSpan.FromMilliseconds(50) : Min(idle * 2, _options.MaxPollingInterval);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -57,14 +58,15 @@ public sealed partial class QueueTriggerService(
 
     private async Task HandleAsync(QueueClient queue, QueueMessage message, CancellationToken cancellationToken)
     {
-        var outcome = await starter.HandleAsync(message.MessageText, message.MessageId, message.DequeueCount, _options.MaxDequeueCount, cancellationToken);
+        var text = message.Body.ToString();
+        var outcome = await starter.HandleAsync(text, message.MessageId, message.DequeueCount, _options.MaxDequeueCount, cancellationToken);
         switch (outcome.Kind)
         {
             case QueueMessageOutcomeKind.Done:
                 await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);
                 break;
             case QueueMessageOutcomeKind.Poison:
-                await MoveToPoisonAsync(queue, message, outcome.Reason!, cancellationToken);
+                await MoveToPoisonAsync(queue, message, text, outcome.Reason!, cancellationToken);
                 break;
             default:
                 break; // Left hidden; it comes back after the visibility timeout.
@@ -72,12 +74,12 @@ public sealed partial class QueueTriggerService(
     }
 
     /// <summary>Writes the message and the reason to the poison queue, then deletes the original.</summary>
-    internal async Task MoveToPoisonAsync(QueueClient queue, QueueMessage message, string reason, CancellationToken cancellationToken)
+    internal async Task MoveToPoisonAsync(QueueClient queue, QueueMessage message, string text, string reason, CancellationToken cancellationToken)
     {
-        var poison = new QueueClient(connection, $"{queue.Name}-poison");
-        await poison.CreateIfNotExistsAsync(cancellationToken);
-        var body = JsonSerializer.Serialize(new PoisonMessage(queue.Name, message.MessageId, message.DequeueCount, reason, message.MessageText));
-        await poison.SendMessageAsync(body, timeToLive: QueueClient.NeverExpires, cancellationToken: cancellationToken);
+        var poison = queues.GetQueueClient($"{queue.Name}-poison");
+        await poison.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        var body = JsonSerializer.Serialize(new PoisonMessage(queue.Name, message.MessageId, message.DequeueCount, reason, text));
+        await poison.SendMessageAsync(body, visibilityTimeout: null, timeToLive: TimeSpan.FromSeconds(-1), cancellationToken: cancellationToken);
         await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);
         LogPoisoned(message.MessageId, queue.Name, reason);
     }

@@ -1,5 +1,5 @@
 using DurableAgents.Host.Triggers.Queue;
-using DurableAgents.Orchestration.AzureStorage.Storage;
+using Azure.Storage.Queues;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -25,9 +25,8 @@ public static class QueueTriggerServiceCollectionExtensions
             return services;
         }
 
-        services.AddSingleton(_ => StorageConnection.FromConnectionString(connectionString));
-        // In Triggered mode the Functions host polls every queue (start-run included), so the host polls none by default.
-        if (section.GetValue("Poll", !DurableAgents.Host.CustomHandler.EngineTriggerApi.IsTriggered(configuration)))
+        services.AddSingleton(_ => new QueueServiceClient(connectionString));
+        if (section.GetValue("Poll", true))
         {
             services.AddHostedService<QueueTriggerService>();
         }

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using DurableAgents.Agents;
-using DurableAgents.Orchestration;
+using Microsoft.DurableTask;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,4 +1,4 @@
-using DurableAgents.Orchestration;
+using Microsoft.DurableTask;
 using DurableAgents.Runs.Conversation;
 
 namespace DurableAgents.Runs.Activities;
@@ -14,6 +14,6 @@ public sealed class CloseConversationActivity(ConversationLog log) : TaskActivit
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
-        return await ChatMessages.AppendAsync(log, input.Head, input.NewMessages, context.CancellationToken);
+        return await ChatMessages.AppendAsync(log, input.Head, input.NewMessages, CancellationToken.None);
     }
 }

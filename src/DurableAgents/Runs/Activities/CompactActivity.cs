@@ -1,6 +1,7 @@
+using DurableAgents.Durability;
 using System.Text;
 using DurableAgents.Agents;
-using DurableAgents.Orchestration;
+using Microsoft.DurableTask;
 using DurableAgents.Runs.Conversation;
 using DurableAgents.Runs.Pricing;
 using Microsoft.Extensions.AI;
@@ -23,7 +24,7 @@ public sealed class CompactActivity(IAgentCatalog catalog, ConversationLog log, 
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
         var definition = AgentToolbox.Find(catalog, input.Agent);
-        var token = context.CancellationToken;
+        var token = CancellationToken.None; // the SDK gives activities no token; the model client has its own network timeout
         var head = await ChatMessages.AppendAsync(log, input.Head, input.NewMessages, token);
         var entries = await log.GetEntriesAsync(head, token);
         var messages = entries.Select(e => e.Message).ToList();
@@ -43,7 +44,7 @@ public sealed class CompactActivity(IAgentCatalog catalog, ConversationLog log, 
         };
 
         ChatResponse response;
-        using (AgentCallContext.Enter(new AgentCallContext(context.InstanceId, definition.Name, "compact", context.IdempotencyKey, 0)))
+        using (AgentCallContext.Enter(new AgentCallContext(context.InstanceId, definition.Name, "compact", IdempotencyKeys.ForCompaction(context.InstanceId, input.Head), 0)))
         {
             try
             {

@@ -1,6 +1,7 @@
+using DurableAgents.Durability;
 using DurableAgents.Agents;
 using DurableAgents.Models;
-using DurableAgents.Orchestration;
+using Microsoft.DurableTask;
 using DurableAgents.Runs.Conversation;
 using DurableAgents.Runs.Pricing;
 using Microsoft.Extensions.AI;
@@ -24,7 +25,7 @@ public sealed class ModelCallActivity(IAgentCatalog catalog, ConversationLog log
         ArgumentNullException.ThrowIfNull(input);
         var definition = AgentToolbox.Find(catalog, input.Agent);
         var model = AgentToolbox.ResolveModel(definition, services);
-        var token = context.CancellationToken;
+        var token = CancellationToken.None; // the SDK gives activities no token; the model client has its own network timeout
 
         var history = await log.GetMessagesAsync(input.Head, token);
         var added = await ChatMessages.EntriesAsync(log, input.NewMessages, token);
@@ -44,7 +45,7 @@ public sealed class ModelCallActivity(IAgentCatalog catalog, ConversationLog log
         }
 
         ChatResponse response;
-        using (AgentCallContext.Enter(new AgentCallContext(context.InstanceId, definition.Name, "model", context.IdempotencyKey, input.Step)))
+        using (AgentCallContext.Enter(new AgentCallContext(context.InstanceId, definition.Name, "model", IdempotencyKeys.ForModel(context.InstanceId, input.Step), input.Step)))
         {
             try
             {

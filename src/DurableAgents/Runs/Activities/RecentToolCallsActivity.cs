@@ -1,4 +1,4 @@
-using DurableAgents.Orchestration;
+using Microsoft.DurableTask;
 using DurableAgents.Runs.Conversation;
 using DurableAgents.Runs.Loop;
 
@@ -15,7 +15,7 @@ public sealed class RecentToolCallsActivity(ConversationLog log) : TaskActivity<
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
-        var messages = await log.GetMessagesAsync(input.Head, context.CancellationToken);
+        var messages = await log.GetMessagesAsync(input.Head, CancellationToken.None);
         return ToolCallRecords.From(messages)
             .TakeLast(RunState.RecentToolCallsKept)
             .Select(r => r with { Arguments = "", Result = ToolResultFormatter.Preview(r.Result, RunState.RecentResultChars) })

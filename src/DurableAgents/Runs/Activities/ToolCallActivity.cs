@@ -1,7 +1,8 @@
+using DurableAgents.Durability;
 using System.Text.Json;
 using DurableAgents.Agents;
 using DurableAgents.Models;
-using DurableAgents.Orchestration;
+using Microsoft.DurableTask;
 using DurableAgents.Runs.Conversation;
 using DurableAgents.Runs.Loop;
 using DurableAgents.Tools.BuiltIn;
@@ -41,26 +42,29 @@ public sealed class ToolCallActivity(IAgentCatalog catalog, ConversationLog log,
             throw new NonRetriableException($"The validated arguments of '{input.Tool}' could not be read: {parseError}");
         }
 
+        var key = IdempotencyKeys.ForTool(context.InstanceId, input.Step, input.CallId);
         var arguments = new AIFunctionArguments(parsed)
         {
             Services = services,
-            Context = new Dictionary<object, object?> { [IdempotencyKeyContextKey] = context.IdempotencyKey },
+            Context = new Dictionary<object, object?> { [IdempotencyKeyContextKey] = key },
         };
 
         string status;
         string text;
-        var call = new AgentCallContext(context.InstanceId, input.Agent, "tool", context.IdempotencyKey, input.Step, input.Tool, input.CallId);
+        var call = new AgentCallContext(context.InstanceId, input.Agent, "tool", key, input.Step, input.Tool, input.CallId);
+        // The SDK gives activities no cancellation token: the tool's own timeout cancels it (the run's durable timer decides the outcome).
+        using var timeout = new CancellationTokenSource(tool.Timeout ?? definition.Policy.ToolTimeout);
         using (AgentCallContext.Enter(call))
         {
             try
             {
-                var result = await tool.Function.InvokeAsync(arguments, context.CancellationToken);
+                var result = await tool.Function.InvokeAsync(arguments, timeout.Token);
                 text = ResultText(result);
                 status = "ok";
             }
-            catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
+            catch (OperationCanceledException) when (timeout.IsCancellationRequested)
             {
-                throw;
+                (status, text) = ("timeout", $"The tool did not finish within its timeout of {tool.Timeout ?? definition.Policy.ToolTimeout} and was cancelled.");
             }
             catch (ToolException ex)
             {
@@ -74,7 +78,7 @@ public sealed class ToolCallActivity(IAgentCatalog catalog, ConversationLog log,
 
         var formatted = ToolResultFormatter.Format(input.Tool, status, text, input.MaxResultChars);
         var message = new ChatMessage(ChatRole.Tool, [new FunctionResultContent(input.CallId, formatted)]);
-        var id = await log.PutMessageAsync(message, context.CancellationToken);
+        var id = await log.PutMessageAsync(message, CancellationToken.None);
         return new ToolCallOutput(id, status, ToolResultFormatter.Preview(ToolResultFormatter.Sanitize(text)), formatted.Length);
     }
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using DurableAgents.Orchestration;
+using Microsoft.DurableTask;
 
 namespace DurableAgents.Runs.Activities;
 

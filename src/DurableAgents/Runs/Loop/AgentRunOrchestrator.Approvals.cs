@@ -1,6 +1,6 @@
 using System.Text.Json;
 using DurableAgents.Agents;
-using DurableAgents.Orchestration;
+using Microsoft.DurableTask;
 using DurableAgents.Runs.Activities;
 
 namespace DurableAgents.Runs.Loop;

@@ -1,5 +1,5 @@
-using DurableAgents.Orchestration;
-using DurableAgents.Orchestration.Client;
+using Microsoft.DurableTask;
+using DurableAgents.Durability;
 using DurableAgents.Runs.Activities;
 
 namespace DurableAgents.Runs.Loop;
@@ -40,7 +40,7 @@ internal sealed partial class AgentRunOrchestrator
             }
             catch (TaskFailedException failed)
             {
-                if (attempt >= attempts || failed.FailureDetails.IsNonRetriable || !state.TrySpendRetry())
+                if (attempt >= attempts || failed.FailureDetails.IsCausedBy<NonRetriableException>() || !state.TrySpendRetry())
                 {
                     call.Resolve("error",
                         $"The tool '{tool.Name}' failed after {attempt} attempt(s): {Inner(failed.FailureDetails).ErrorMessage}", cap);
@@ -79,7 +79,7 @@ internal sealed partial class AgentRunOrchestrator
     internal static string SubAgentInstanceId(string parent, int step, int index)
     {
         var id = $"{parent}:s{step}.{index}";
-        return id.Length <= InstanceIds.MaxLength ? id : Conversation.ContentId.Of(id);
+        return id.Length <= RunIds.MaxLength ? id : Conversation.ContentId.Of(id);
     }
 
     /// <summary>Adds what the model never saw (the last step's results when a limit ended the run) so the record is whole.</summary>

@@ -1,5 +1,5 @@
 using DurableAgents.Agents;
-using DurableAgents.Orchestration;
+using Microsoft.DurableTask;
 using DurableAgents.Runs.Activities;
 
 namespace DurableAgents.Runs.Loop;

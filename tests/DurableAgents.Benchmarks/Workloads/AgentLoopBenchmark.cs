@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using DurableAgents.Agents;
-using DurableAgents.Orchestration;
+using Microsoft.DurableTask;
 using DurableAgents.Orchestration.Backend;
-using DurableAgents.Orchestration.Client;
-using DurableAgents.Orchestration.Worker;
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Worker;
 using DurableAgents.Runs.Conversation;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
