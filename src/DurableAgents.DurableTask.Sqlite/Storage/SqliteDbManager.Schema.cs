@@ -7,7 +7,8 @@ namespace DurableAgents.DurableTask.Sqlite.Storage;
 
 internal static partial class SqliteDbManager
 {
-    static void EnsureSchema(SqliteConnection connection, string path, string? taskHubName, ILogger logger)
+    /// <summary>The file's schema version, null for an empty file; throws for a file that is not a task hub of ours or is newer.</summary>
+    static Version? ReadSchemaVersion(SqliteConnection connection, string path, string? taskHubName)
     {
         var tables = ReadStrings(connection, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name");
         Version? current = null;
@@ -25,6 +26,11 @@ internal static partial class SqliteDbManager
             throw new SqliteTaskHubFileException(path, $"The task hub database '{path}' has schema version {current}, newer than {LatestVersion}, the newest this version of {ProviderName} knows. Nothing was changed: upgrade the package, or use another file.");
         }
 
+        return current;
+    }
+
+    static void ApplyScripts(SqliteConnection connection, string path, Version? current, string? taskHubName, ILogger logger)
+    {
         foreach (var (version, resource) in Scripts.Where(s => current is null || s.Version > current))
         {
             using var transaction = connection.BeginTransaction();

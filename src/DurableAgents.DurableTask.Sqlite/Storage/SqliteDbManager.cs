@@ -40,13 +40,15 @@ internal static partial class SqliteDbManager
         try
         {
             connection.Open();
-            Execute(connection, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-32000; PRAGMA journal_size_limit=67108864;");
             if (settings.VerifyIntegrityOnOpen)
             {
                 VerifyIntegrity(connection, path);
             }
 
-            EnsureSchema(connection, path, settings.TaskHubName, logger);
+            // Read-only checks first: a file that is not ours must not even have its journal mode changed.
+            var current = ReadSchemaVersion(connection, path, settings.TaskHubName);
+            Execute(connection, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-32000; PRAGMA journal_size_limit=67108864;");
+            ApplyScripts(connection, path, current, settings.TaskHubName, logger);
             return connection;
         }
         catch (SqliteException e)
