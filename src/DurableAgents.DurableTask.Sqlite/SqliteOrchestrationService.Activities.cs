@@ -12,7 +12,11 @@ public sealed partial class SqliteOrchestrationService
     /// <inheritdoc/>
     public async Task<TaskActivityWorkItem> LockNextTaskActivityWorkItem(TimeSpan receiveTimeout, CancellationToken cancellationToken)
     {
-        await EnsureOpenAsync().ConfigureAwait(false);
+        if (!await WaitUntilOpenAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return null!;
+        }
+
         var queue = readyActivities.Reader;
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(receiveTimeout);

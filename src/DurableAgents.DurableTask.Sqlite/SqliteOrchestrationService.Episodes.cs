@@ -126,6 +126,7 @@ public sealed partial class SqliteOrchestrationService
                 item.InFlight = [];
             }
 
+            record.AbandonCount = 0;
             if (status is not null)
             {
                 record.ExecutionId = state.OrchestrationInstance?.ExecutionId ?? record.ExecutionId;

@@ -112,6 +112,26 @@ public sealed partial class SqliteOrchestrationService
         }
     }
 
+    /// <summary>Dispatchers fetch only from an open service (StartAsync opens it); a fetch that races a stop must not
+    /// reopen the file, so it waits briefly and reports nothing.</summary>
+    async Task<bool> WaitUntilOpenAsync(CancellationToken cancellationToken)
+    {
+        if (open && !cancellationToken.IsCancellationRequested)
+        {
+            return true;
+        }
+
+        try
+        {
+            await Task.Delay(100, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        return false;
+    }
+
     /// <summary>Ends every idle session at once (the dispatcher or the service is stopping).</summary>
     void EndSessions()
     {

@@ -11,7 +11,11 @@ public sealed partial class SqliteOrchestrationService
     /// <inheritdoc/>
     public async Task<TaskOrchestrationWorkItem> LockNextTaskOrchestrationWorkItemAsync(TimeSpan receiveTimeout, CancellationToken cancellationToken)
     {
-        await EnsureOpenAsync().ConfigureAwait(false);
+        if (!await WaitUntilOpenAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return null!;
+        }
+
         EndSessionsWhenCancelled(cancellationToken);
         var queue = readyInstances.Reader;
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -111,14 +115,23 @@ public sealed partial class SqliteOrchestrationService
             {
                 // Back in front of anything that arrived meanwhile, in their original order.
                 record.Pending.InsertRange(0, item.InFlight);
-                Log.OrchestrationWorkItemAbandoned(logger, record.InstanceId, item.InFlight.Count, (long)settings.AbandonedWorkItemRetryDelay.TotalMilliseconds);
+                Log.OrchestrationWorkItemAbandoned(logger, record.InstanceId, item.InFlight.Count, (long)RetryDelay(record.AbandonCount + 1).TotalMilliseconds);
                 item.InFlight = [];
             }
 
-            record.NotBeforeUtc = UtcNow + settings.AbandonedWorkItemRetryDelay;
+            record.AbandonCount++;
+            record.NotBeforeUtc = UtcNow + RetryDelay(record.AbandonCount);
         }
 
         return Task.CompletedTask;
+    }
+
+    /// <summary>The delay before the <paramref name="attempt"/>th retry of an abandoned work item: doubling from the
+    /// configured delay, at most a minute, so one failing item neither spins nor waits forever.</summary>
+    TimeSpan RetryDelay(int attempt)
+    {
+        var delay = settings.AbandonedWorkItemRetryDelay * Math.Pow(2, Math.Min(attempt - 1, 16));
+        return delay > TimeSpan.FromMinutes(1) ? TimeSpan.FromMinutes(1) : delay;
     }
 
     /// <inheritdoc/>

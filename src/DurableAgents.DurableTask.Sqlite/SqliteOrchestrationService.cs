@@ -82,8 +82,9 @@ public sealed partial class SqliteOrchestrationService :
     public int GetDelayInSecondsAfterOnProcessException(Exception exception) => 0;
 
     /// <inheritdoc/>
-    public int GetDelayInSecondsAfterOnFetchException(Exception exception) =>
-        exception is OperationCanceledException or ObjectDisposedException ? 0 : 1;
+    /// <remarks>0: a fetch fails only for one instance (its history cannot be read), which is retried on its own with
+    /// a growing delay; a dispatcher-wide pause would slow every other instance.</remarks>
+    public int GetDelayInSecondsAfterOnFetchException(Exception exception) => 0;
 
     /// <inheritdoc/>
     public async Task StartAsync()

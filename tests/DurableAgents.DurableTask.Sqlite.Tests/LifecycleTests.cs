@@ -111,6 +111,8 @@ public sealed class LifecycleTests
             () => hub.Client.RaiseEventAsync(new OrchestrationInstance { InstanceId = "nobody" }, "e", "x"));
 
         Assert.Contains("'nobody'", error.Message, StringComparison.Ordinal);
+        var sender = await hub.Client.CreateOrchestrationInstanceAsync(typeof(SendsToNobody), "sender", 1);
+        Assert.Equal("\"sent:2\"", (await hub.WaitAsync(sender)).Output);
         var ok = await hub.Client.CreateOrchestrationInstanceAsync(typeof(Sequence), "after-error", 2);
         Assert.Equal("2", (await hub.WaitAsync(ok)).Output);
     }

@@ -32,6 +32,9 @@ internal sealed class InstanceRecord(string instanceId)
     /// <summary>Not dispatched before this time (set after an abandoned work item).</summary>
     public DateTime NotBeforeUtc { get; set; }
 
+    /// <summary>Work items of this instance abandoned in a row (reset by a committed episode).</summary>
+    public int AbandonCount { get; set; }
+
     /// <summary>Created in memory but its creating write is not yet committed.</summary>
     public bool Reserved { get; set; }
 

@@ -66,3 +66,13 @@ public sealed class Generations : TaskOrchestration<int, int[]>
         return next;
     }
 }
+
+/// <summary>Sends an event to an instance that does not exist, then completes.</summary>
+public sealed class SendsToNobody : TaskOrchestration<string, int>
+{
+    public override async Task<string> RunTask(OrchestrationContext context, int input)
+    {
+        context.SendEvent(new OrchestrationInstance { InstanceId = "nobody-" + context.OrchestrationInstance.InstanceId }, "e", "lost");
+        return "sent:" + await context.ScheduleTask<int>(typeof(AddOne), input);
+    }
+}
