@@ -1,0 +1,182 @@
+using System.Diagnostics;
+using System.Threading.Channels;
+using DurableAgents.DurableTask.Sqlite.Logging;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+
+namespace DurableAgents.DurableTask.Sqlite.Storage;
+
+/// <summary>The one writer of a task hub file: takes every waiting <see cref="WriteSet"/> and commits them in one
+/// transaction (group commit), with an fsync only when one of them needs it, then completes them in order.</summary>
+internal sealed class GroupCommitWriter : IAsyncDisposable
+{
+    const int MaxSetsPerCommit = 1024;
+
+    readonly SqliteConnection connection;
+    readonly WriteStatements statements;
+    readonly object gate;
+    readonly ILogger logger;
+    readonly Channel<WriteSet> queue = Channel.CreateUnbounded<WriteSet>(new UnboundedChannelOptions { SingleReader = true });
+    readonly Task loop;
+    bool fullSync;
+
+    public GroupCommitWriter(SqliteConnection connection, object gate, ILogger logger)
+    {
+        this.connection = connection;
+        this.gate = gate;
+        this.logger = logger;
+        statements = new WriteStatements(connection);
+        loop = Task.Factory.StartNew(RunAsync, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
+    }
+
+    /// <summary>Commits so far, for tests and measurements.</summary>
+    public long CommitCount { get; private set; }
+
+    /// <summary>Queues <paramref name="set"/>; call it under the service's lock so sets commit in the order they were made.</summary>
+    public Task Enqueue(WriteSet set)
+    {
+        if (!queue.Writer.TryWrite(set))
+        {
+            set.Fail(new ObjectDisposedException(nameof(SqliteOrchestrationService), "The SQLite orchestration service is stopped; start it again before using it."));
+        }
+
+        return set.Completion;
+    }
+
+    async Task RunAsync()
+    {
+        var batch = new List<WriteSet>(MaxSetsPerCommit);
+        while (await queue.Reader.WaitToReadAsync().ConfigureAwait(false))
+        {
+            batch.Clear();
+            while (batch.Count < MaxSetsPerCommit && queue.Reader.TryRead(out var set))
+            {
+                batch.Add(set);
+            }
+
+            try
+            {
+                Commit(batch, SkippedMessages(batch));
+                Finish(batch);
+            }
+            catch (Exception e) when (batch.Count > 1)
+            {
+                Log.CommitFailed(logger, e, batch.Count);
+                foreach (var set in batch)
+                {
+                    CommitAlone(set);
+                }
+            }
+            catch (Exception e)
+            {
+                FailSet(batch[0], e);
+            }
+        }
+    }
+
+    void CommitAlone(WriteSet set)
+    {
+        try
+        {
+            Commit([set], null);
+            Finish([set]);
+        }
+        catch (Exception e)
+        {
+            FailSet(set, e);
+        }
+    }
+
+    void FailSet(WriteSet set, Exception e)
+    {
+        Log.WriteFailed(logger, e);
+        lock (gate)
+        {
+            set.Failed?.Invoke(e);
+        }
+
+        set.Fail(e);
+    }
+
+    void Commit(List<WriteSet> batch, HashSet<long>? skipped)
+    {
+        long started = Stopwatch.GetTimestamp();
+        bool needFull = batch.Exists(s => s.FullSync);
+        if (needFull != fullSync)
+        {
+            SqliteDbManager.Execute(connection, needFull ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL");
+            fullSync = needFull;
+        }
+
+        using var transaction = connection.BeginTransaction();
+        statements.Begin(transaction);
+        foreach (var set in batch)
+        {
+            statements.Apply(set, skipped);
+        }
+
+        transaction.Commit();
+        CommitCount++;
+        Log.GroupCommitted(logger, batch.Count, needFull, (long)Stopwatch.GetElapsedTime(started).TotalMicroseconds);
+    }
+
+    void Finish(List<WriteSet> batch)
+    {
+        lock (gate)
+        {
+            foreach (var set in batch)
+            {
+                try
+                {
+                    set.Committed?.Invoke();
+                }
+                catch (Exception e)
+                {
+                    // The rows are committed; a failing in-memory step must not make the writer commit them again.
+                    Log.WriteFailed(logger, e);
+                }
+            }
+        }
+
+        foreach (var set in batch)
+        {
+            set.Succeed();
+        }
+    }
+
+    /// <summary>Message ids both inserted and deleted within this batch (a result consumed by an episode of the same commit).</summary>
+    static HashSet<long>? SkippedMessages(List<WriteSet> batch)
+    {
+        if (batch.Count < 2)
+        {
+            return null;
+        }
+
+        HashSet<long>? inserted = null;
+        HashSet<long>? skipped = null;
+        foreach (var set in batch)
+        {
+            foreach (var id in set.DeletedMessages)
+            {
+                if (inserted is not null && inserted.Contains(id))
+                {
+                    (skipped ??= []).Add(id);
+                }
+            }
+
+            foreach (var row in set.Messages)
+            {
+                (inserted ??= []).Add(row.Id);
+            }
+        }
+
+        return skipped;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        queue.Writer.TryComplete();
+        await loop.ConfigureAwait(false);
+        statements.Dispose();
+    }
+}
