@@ -34,4 +34,17 @@ public static class DurableTaskWorkerBuilderExtensions
         builder.Services.AddOptions<WorkerProviderOptions>(builder.Name).Configure(o => o.Factory = factory);
         return builder.UseBuildTarget<OrchestrationServiceWorker>();
     }
+
+    /// <summary>
+    /// Makes orchestration time (<c>CurrentUtcDateTime</c>) follow <paramref name="clock"/> instead of the machine's clock. Meant for
+    /// tests with a fake clock; the provider's timers must follow the same clock (for example
+    /// <c>SqliteOrchestrationServiceSettings.TimeProvider</c>), or timers and orchestration time disagree.
+    /// </summary>
+    public static IDurableTaskWorkerBuilder UseOrchestrationClock(this IDurableTaskWorkerBuilder builder, TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(clock);
+        builder.Services.AddOptions<WorkerProviderOptions>(builder.Name).Configure(o => o.Clock = clock);
+        return builder;
+    }
 }

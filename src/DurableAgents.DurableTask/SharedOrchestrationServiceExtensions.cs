@@ -44,12 +44,15 @@ public static class SharedOrchestrationServiceExtensions
         return builder.UseOrchestrationService(sp => sp.GetRequiredKeyedService<TService>(serviceKey));
     }
 
+    /// <summary>The DI service key under which the provider shared as <paramref name="key"/> is registered.</summary>
+    public static string ServiceKey(string key) => KeyPrefix + key;
+
     private static string Register<TService>(IServiceCollection services, string key, Func<IServiceProvider, TService> factory)
         where TService : class
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(key);
         ArgumentNullException.ThrowIfNull(factory);
-        var serviceKey = KeyPrefix + key;
+        var serviceKey = ServiceKey(key);
         // The first registration of a key wins, so the worker's and the client's calls resolve one object.
         services.TryAddKeyedSingleton(serviceKey, (sp, _) => factory(sp));
         return serviceKey;

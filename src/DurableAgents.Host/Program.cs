@@ -20,7 +20,6 @@ return await StartupGuard.RunAsync(async () =>
     app.MapAgentsApi();
     app.MapSchedulesApi();
     app.MapCustomHandler();
-    app.MapEngineTriggers();
     app.MapHostEndpoints();
 
     if (demo)

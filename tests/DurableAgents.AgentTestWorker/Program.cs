@@ -1,13 +1,14 @@
 using DurableAgents.AgentTestWorker;
 using DurableAgents.Agents;
-using DurableAgents.Orchestration;
+using DurableAgents.DurableTask;
+using DurableAgents.Runs.Conversation;
 using DurableAgents.Runs;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-// An agent worker for SIGKILL tests: the file backend in --data, side-effect logs in --log, commands on stdin:
+// An agent worker for SIGKILL tests: the SQLite task hub in --data, side-effect logs in --log, commands on stdin:
 //   start ID | status ID | approve ID | result ID   (one reply line each)
 var data = args.SkipWhile(a => a != "--data").Skip(1).FirstOrDefault() ?? throw new ArgumentException("--data DIR is required.");
 var logFolder = args.SkipWhile(a => a != "--log").Skip(1).FirstOrDefault() ?? throw new ArgumentException("--log DIR is required.");
@@ -16,7 +17,10 @@ var log = new SideEffectLog(logFolder);
 var builder = Host.CreateApplicationBuilder();
 builder.Logging.ClearProviders();
 var agents = builder.Services.AddDurableAgents();
-agents.Worker.UseFileBackend(data);
+var taskHub = Path.Combine(data, "taskhub.db");
+agents.Worker.UseSqlite(taskHub);
+agents.Client.UseSqlite(taskHub);
+builder.Services.AddSingleton<IConversationStore>(new FileConversationStore(Path.Combine(data, "conversations")));
 agents.AddAgent("durable", a =>
 {
     a.Model = new ConversationScriptedModel(log);
@@ -57,7 +61,7 @@ while (await Console.In.ReadLineAsync() is { } line)
         case "status":
             var view = await runs.GetRunAsync(id);
             var history = view is null ? [] : await runs.Orchestrations.GetOrchestrationHistoryAsync(id);
-            var completed = history.Count(e => e is DurableAgents.Orchestration.History.TaskCompletedEvent);
+            var completed = history.Count(e => e is DurableTask.Core.History.TaskCompletedEvent);
             Console.WriteLine($"STATUS {view?.Status?.Phase ?? "none"} {view?.RuntimeStatus} {completed}");
             break;
         case "approve":

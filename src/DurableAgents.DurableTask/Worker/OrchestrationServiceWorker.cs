@@ -57,6 +57,10 @@ internal sealed partial class OrchestrationServiceWorker : DurableTaskWorker
         }
 
         _hub.AddOrchestrationDispatcherMiddleware(ParentInstanceMiddleware.InvokeAsync);
+        if (providerOptions.Get(name).Clock is { } clock)
+        {
+            _hub.AddOrchestrationDispatcherMiddleware(new OrchestrationClockMiddleware(clock).InvokeAsync);
+        }
     }
 
     /// <summary>The provider as the dispatchers see it (for tests of the caps and the stop).</summary>

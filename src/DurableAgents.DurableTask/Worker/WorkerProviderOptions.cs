@@ -6,4 +6,7 @@ namespace DurableAgents.DurableTask.Worker;
 internal sealed class WorkerProviderOptions
 {
     public Func<IServiceProvider, IOrchestrationService>? Factory { get; set; }
+
+    /// <summary>When set, orchestration time follows this clock instead of the machine's (see UseOrchestrationClock).</summary>
+    public TimeProvider? Clock { get; set; }
 }

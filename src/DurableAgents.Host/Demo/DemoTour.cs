@@ -1,6 +1,7 @@
 using System.Globalization;
 using DurableAgents.Host.Samples;
-using DurableAgents.Orchestration;
+using DurableAgents.Durability;
+using Microsoft.DurableTask.Client;
 using DurableAgents.Runs;
 
 namespace DurableAgents.Host.Demo;
@@ -28,8 +29,7 @@ public static class DemoTour
     public static async Task<int> RunAsync(WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        var registry = app.Services.GetRequiredService<DurableTaskRegistry>();
-        if (!registry.OrchestratorNames.Contains(AgentRunNames.Orchestrator))
+        if (app.Services.GetService<AgentRunClient>() is null)
         {
             await Console.Error.WriteLineAsync(
                 "The demo needs the agent-run orchestration, which is not in this build yet (it arrives with the agent runs work). "

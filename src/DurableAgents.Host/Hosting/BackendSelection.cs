@@ -1,65 +1,76 @@
-using DurableAgents.Orchestration.AzureStorage;
-using DurableAgents.Orchestration.AzureStorage.Storage;
-using DurableAgents.Orchestration.Worker;
+using DurableAgents.DurableTask;
+using DurableAgents.DurableTask.Sqlite;
+using DurableAgents.Hosting;
 using DurableAgents.Runs.Conversation;
 
 namespace DurableAgents.Host.Hosting;
 
-/// <summary>Picks the orchestration backend from configuration.</summary>
+/// <summary>Picks the Durable Task provider from configuration: SQLite (the default), a throw-away SQLite file, or Azure Storage.</summary>
 public static class BackendSelection
 {
-    /// <summary>The connection setting the Functions host and the Azure Storage backend share.</summary>
+    /// <summary>The connection setting the Functions host and the Azure Storage provider share.</summary>
     public const string AzureStorageSetting = "AzureWebJobsStorage";
 
-    /// <summary>Uses the backend the settings name; returns its kind (file, memory, azure) and a one-line description for the start-up log.</summary>
-    public static (string Kind, string Description) Apply(DurableTaskWorkerBuilder worker, IConfiguration configuration, DurableAgentsHostOptions options)
+    /// <summary>The task hub's database file inside the data folder.</summary>
+    public const string DatabaseFile = "taskhub.db";
+
+    /// <summary>Uses the provider the settings name; returns its kind (sqlite, memory, azure) and a one-line description for the start-up log.</summary>
+    public static (string Kind, string Description) Apply(DurableAgentsBuilder agents, IConfiguration configuration, DurableAgentsHostOptions options)
     {
-        ArgumentNullException.ThrowIfNull(worker);
+        ArgumentNullException.ThrowIfNull(agents);
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(options);
         var connection = configuration[AzureStorageSetting];
         var backend = options.Backend?.Trim().ToLowerInvariant();
         if (string.IsNullOrEmpty(backend))
         {
-            backend = string.IsNullOrWhiteSpace(connection) ? "file" : "azure";
+            backend = string.IsNullOrWhiteSpace(connection) ? "sqlite" : "azure";
         }
 
         switch (backend)
         {
-            case "file":
-                worker.UseFileBackend(options.FullDataPath);
-                return (backend, $"file backend in {options.FullDataPath}");
+            case "sqlite" or "file":
+                var path = Path.Combine(options.FullDataPath, DatabaseFile);
+                UseSqlite(agents, path, Path.Combine(options.FullDataPath, "conversations"));
+                return ("sqlite", $"SQLite task hub {path}");
             case "memory":
-                worker.UseInMemoryBackend();
-                return (backend, "in-memory backend (nothing survives a restart)");
+                var scratch = new ScratchFolder();
+                agents.Services.AddSingleton(scratch);
+                UseSqlite(agents, Path.Combine(scratch.Path, DatabaseFile), Path.Combine(scratch.Path, "conversations"));
+                return ("memory", "SQLite task hub in a temporary file, deleted when the host stops (nothing survives a restart)");
             case "azure":
-                return (backend, UseAzureStorage(worker, configuration, connection));
+                throw new StartupRefusalException("The Azure Storage provider is not wired into this build yet.");
             default:
-                throw new StartupRefusalException($"DurableAgents:Backend is '{options.Backend}'; use file, memory or azure.");
+                throw new StartupRefusalException($"DurableAgents:Backend is '{options.Backend}'; use sqlite, memory or azure.");
         }
     }
 
-    private static string UseAzureStorage(DurableTaskWorkerBuilder worker, IConfiguration configuration, string? connection)
+    private static void UseSqlite(DurableAgentsBuilder agents, string databasePath, string conversations)
     {
-        if (string.IsNullOrWhiteSpace(connection))
+        var settings = new SqliteOrchestrationServiceSettings { DatabasePath = databasePath };
+        agents.Worker.UseSqlite(settings);
+        agents.Client.UseSqlite(settings);
+        agents.Services.AddSingleton<IConversationStore>(new FileConversationStore(conversations));
+    }
+
+    /// <summary>A temporary folder for the memory backend, deleted with the container.</summary>
+    private sealed class ScratchFolder : IDisposable
+    {
+        public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "durableagents-memory-" + Guid.NewGuid().ToString("N")[..12]);
+
+        public void Dispose()
         {
-            throw new StartupRefusalException(
-                $"DurableAgents:Backend is 'azure' but {AzureStorageSetting} is empty. Set it to a storage connection string "
-                + "(UseDevelopmentStorage=true for Azurite).");
+            try
+            {
+                Directory.Delete(Path, recursive: true);
+            }
+            catch (IOException)
+            {
+                // Best effort: a file still open is removed with the temp folder later.
+            }
+            catch (UnauthorizedAccessException)
+            {
+            }
         }
-
-        var section = configuration.GetSection("DurableAgents:AzureStorage");
-        var taskHub = section["TaskHubName"] ?? "durableagents";
-        worker.UseAzureStorageBackend(o =>
-        {
-            section.Bind(o);
-            o.ConnectionString = connection;
-            o.TaskHubName = taskHub;
-        });
-
-        // Conversations must be readable by every host of the task hub, so they live in blobs too.
-        var storage = StorageConnection.FromConnectionString(connection);
-        worker.Services.AddSingleton<IConversationStore>(new BlobConversationStore(storage, $"{taskHub}-conversations"));
-        return $"Azure Storage backend, task hub '{taskHub}'";
     }
 }

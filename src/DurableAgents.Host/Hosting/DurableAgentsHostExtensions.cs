@@ -3,7 +3,7 @@ using DurableAgents.Host.Api;
 using DurableAgents.Host.Hosting;
 using DurableAgents.Host.Samples;
 using DurableAgents.Host.Security;
-using DurableAgents.Orchestration.Client;
+using Microsoft.DurableTask.Client;
 using DurableAgents.Schedules;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -30,7 +30,7 @@ public static class DurableAgentsHostExtensions
         services.AddHostedService<ListenAddressGuard>();
 
         var agents = services.AddDurableAgents();
-        var backend = BackendSelection.Apply(agents.Worker, configuration, options);
+        var backend = BackendSelection.Apply(agents, configuration, options);
         var model = ModelSelection.Apply(services, configuration);
         services.AddSingleton(new HostDescription(backend.Description, model)
         {
@@ -84,7 +84,8 @@ public static class DurableAgentsHostExtensions
         {
             try
             {
-                await client.QueryInstancesAsync(new OrchestrationQuery { PageSize = 1 }, cancellationToken);
+                await using var pages = client.GetAllInstancesAsync(new OrchestrationQuery { PageSize = 1 }).AsPages().GetAsyncEnumerator(cancellationToken);
+                await pages.MoveNextAsync();
                 return HealthCheckResult.Healthy();
             }
             catch (Exception e) when (e is not OperationCanceledException)
@@ -106,6 +107,6 @@ public sealed record HostDescription(string Backend, string Model)
 
 /// <summary>What <c>GET /</c> shows.</summary>
 /// <param name="Service">The product.</param>
-/// <param name="Backend">file, memory or azure.</param>
+/// <param name="Backend">sqlite, memory or azure.</param>
 /// <param name="Model">offline or openai-compatible.</param>
 public sealed record HostSummary(string Service, string Backend, string Model);

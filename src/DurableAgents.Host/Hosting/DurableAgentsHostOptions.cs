@@ -6,10 +6,10 @@ public sealed class DurableAgentsHostOptions
     /// <summary>The configuration section.</summary>
     public const string Section = "DurableAgents";
 
-    /// <summary>Where the file backend and the samples' sandboxes keep their data.</summary>
+    /// <summary>Where the SQLite task hub, the conversations and the samples' sandboxes keep their data.</summary>
     public string DataPath { get; set; } = ".durableagents";
 
-    /// <summary>file, azure or memory; when empty, azure if <c>AzureWebJobsStorage</c> is set, else file.</summary>
+    /// <summary>sqlite (or file), memory or azure; when empty, azure if <c>AzureWebJobsStorage</c> is set, else sqlite.</summary>
     public string? Backend { get; set; }
 
     /// <summary>Keys accepted for management and approval endpoints (x-api-key header or ?code=).</summary>

@@ -1,5 +1,5 @@
 using DurableAgents.Host.Api;
-using DurableAgents.Orchestration.Client;
+using DurableAgents.Runs;
 
 namespace DurableAgents.Host.Security;
 
@@ -12,7 +12,7 @@ public sealed class RunIdFilter : IEndpointFilter
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(next);
         if (context.HttpContext.Request.RouteValues.TryGetValue("id", out var value) && value is string id
-            && !InstanceIds.IsValid(id, out var error))
+            && !RunIds.IsValid(id, out var error))
         {
             return Problems.BadRequest(error);
         }

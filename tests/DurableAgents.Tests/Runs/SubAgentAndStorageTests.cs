@@ -60,13 +60,13 @@ public sealed class SubAgentAndStorageTests : RunTestBase
         // Each step adds ~0.6 KB of new content; storing the conversation per step would be ~Steps^2/2 * 0.6 KB (~500 KB).
         var perStepContent = 650L;
         Assert.InRange(stored, perStepContent * Steps / 2, perStepContent * Steps * 3);
-        var history = await Host.Orchestrations.GetOrchestrationHistoryAsync((await Host.Orchestrations.QueryInstancesAsync()).Instances[0].InstanceId);
+        var history = await Host.Orchestrations.GetOrchestrationHistoryAsync((await Host.InstanceIdsAsync())[0]);
         var historyBytes = history.Sum(e => System.Text.Json.JsonSerializer.Serialize(e, e.GetType()).Length);
         Assert.InRange(historyBytes, 1, perStepContent * Steps * 4); // ids, arguments and previews only: quadratic would be ~20x
     }
 
     [Fact]
-    public async Task FileBackend_RunCompletesAndTheConversationIsStoredInItsJournal()
+    public async Task SqliteBackend_RunCompletes_AndTheConversationSurvivesARestartOnTheSameFolder()
     {
         using var folder = new TempFolder("da-agents");
         await StartAsync(fileDataPath: folder.Path);
@@ -75,14 +75,14 @@ public sealed class SubAgentAndStorageTests : RunTestBase
         var result = await RunAsync();
 
         Assert.Equal(AgentRunOutcome.Completed, result.Outcome);
-        var store = Assert.IsType<BackendConversationStore>(Host!.Services.GetRequiredService<IConversationStore>());
-        Assert.True(await store.GetStoredBytesAsync() > 0);
+        var storedBytes = await Host!.Store.GetStoredBytesAsync();
+        Assert.True(storedBytes > 0);
 
-        // The conversation survives a reopen of the data folder: it was journaled, not kept in memory only.
-        var storedBytes = await store.GetStoredBytesAsync();
+        // The conversation survives a restart on the data folder: it was stored, not kept in memory only.
         await StopHostAsync();
-        await using var reopened = new DurableAgents.Orchestration.Backends.File.FileOrchestrationService(
-            new DurableAgents.Orchestration.Backends.File.FileBackendOptions { DataPath = folder.Path });
-        Assert.Equal(storedBytes, await reopened.GetContentBytesAsync());
+        await StartAsync(fileDataPath: folder.Path);
+        Assert.Equal(storedBytes, await Host!.Store.GetStoredBytesAsync());
+        var view = await Host.Runs.GetRunAsync((await Host.InstanceIdsAsync())[0]);
+        Assert.Equal("lookup", Assert.Single(view!.ToolCalls!).Tool);
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using DurableAgents.Host.Security;
-using DurableAgents.Orchestration;
+using DurableAgents.Durability;
+using Microsoft.DurableTask.Client;
 using DurableAgents.Runs;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -99,7 +100,7 @@ public static partial class RunsApi
     private static Task<Results<Accepted<CommandAccepted>, ProblemHttpResult>> TerminateAsync(
         string id, AgentRunClient runs, CancellationToken cancellationToken, string? reason = null) =>
         CommandAsync(id, runs, s => !s.IsTerminal(), "is already finished", "terminating",
-            () => runs.Orchestrations.TerminateInstanceAsync(id, reason ?? "Terminated over the HTTP API.", cancellationToken), cancellationToken);
+            () => runs.Orchestrations.TerminateInstanceAsync(id, (object?)(reason ?? "Terminated over the HTTP API."), cancellationToken), cancellationToken);
 
     private static Task<Results<Accepted<CommandAccepted>, ProblemHttpResult>> SuspendAsync(
         string id, AgentRunClient runs, CancellationToken cancellationToken, string? reason = null) =>
@@ -125,8 +126,8 @@ public static partial class RunsApi
             return Problems.Conflict($"Run '{id}' is {run.RuntimeStatus}; only finished runs can be deleted. Terminate it first.");
         }
 
-        var deleted = await runs.Orchestrations.PurgeInstanceAsync(id, cancellationToken);
-        return TypedResults.Ok(new PurgeResponse(deleted ? 1 : 0));
+        var purged = await runs.Orchestrations.PurgeInstanceAsync(id, cancellation: cancellationToken);
+        return TypedResults.Ok(new PurgeResponse(purged.PurgedInstanceCount));
     }
 
     private static async Task<Results<Accepted<CommandAccepted>, ProblemHttpResult>> CommandAsync(

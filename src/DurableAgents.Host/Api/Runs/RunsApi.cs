@@ -2,8 +2,8 @@ using System.Globalization;
 using System.Text.Json;
 using DurableAgents.Host.Hosting;
 using DurableAgents.Host.Security;
-using DurableAgents.Orchestration;
-using DurableAgents.Orchestration.Client;
+using DurableAgents.Durability;
+using Microsoft.DurableTask.Client;
 using DurableAgents.Runs;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -65,7 +65,7 @@ public static partial class RunsApi
             return Problems.BadRequest("The 'input' is empty; give the agent a goal.");
         }
 
-        if (body.RunId is { } requested && !InstanceIds.IsValid(requested, out var idError))
+        if (body.RunId is { } requested && !RunIds.IsValid(requested, out var idError))
         {
             return Problems.BadRequest(idError);
         }
@@ -153,19 +153,19 @@ public static partial class RunsApi
             statuses.Add(status);
         }
 
-        var page = await runs.Orchestrations.QueryInstancesAsync(
-            new OrchestrationQuery
-            {
-                Name = AgentRunNames.Orchestrator,
-                Statuses = statuses,
-                CreatedFrom = from,
-                PageSize = pageSize,
-                ContinuationToken = continuationToken,
-                FetchInputsAndOutputs = false,
-            },
-            cancellationToken);
+        // The SDK's query has no name filter: the page is read whole and what is not an agent run (schedules, receipts) is
+        // skipped, so a page can hold fewer than `top` runs; the continuation token still leads to the next one.
+        var query = new OrchestrationQuery
+        {
+            Statuses = statuses,
+            CreatedFrom = from is { } f ? new DateTimeOffset(f, TimeSpan.Zero) : null,
+            PageSize = pageSize,
+            ContinuationToken = continuationToken,
+            FetchInputsAndOutputs = false,
+        };
+        var page = await FirstPageAsync(runs.Orchestrations, query, cancellationToken);
         var items = new List<RunResponse>();
-        foreach (var instance in page.Instances)
+        foreach (var instance in page.Values)
         {
             if (await runs.GetRunAsync(instance.InstanceId, includeToolCalls: false, cancellationToken) is { } run
                 && (agent is null || string.Equals(run.Agent, agent, StringComparison.OrdinalIgnoreCase)))
@@ -180,5 +180,16 @@ public static partial class RunsApi
         }
 
         return TypedResults.Ok(new RunListResponse(items, page.ContinuationToken));
+    }
+
+    private static async Task<Microsoft.DurableTask.Page<OrchestrationMetadata>> FirstPageAsync(
+        DurableTaskClient client, OrchestrationQuery query, CancellationToken cancellationToken)
+    {
+        await foreach (var page in client.GetAllInstancesAsync(query).AsPages(query.ContinuationToken, query.PageSize).WithCancellation(cancellationToken))
+        {
+            return page;
+        }
+
+        return new Microsoft.DurableTask.Page<OrchestrationMetadata>([], null);
     }
 }

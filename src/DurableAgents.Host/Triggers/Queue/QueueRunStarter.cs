@@ -1,4 +1,5 @@
-using DurableAgents.Orchestration;
+using DurableAgents.Durability;
+using Microsoft.DurableTask.Client;
 using DurableAgents.Runs;
 using Microsoft.Extensions.Logging;
 

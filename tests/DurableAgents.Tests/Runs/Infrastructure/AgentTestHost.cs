@@ -1,7 +1,8 @@
 using DurableAgents.Agents;
 using DurableAgents.Hosting;
-using DurableAgents.Orchestration;
-using DurableAgents.Orchestration.Client;
+using DurableAgents.DurableTask;
+using DurableAgents.DurableTask.Sqlite;
+using Microsoft.DurableTask.Client;
 using DurableAgents.Runs;
 using DurableAgents.Runs.Conversation;
 using DurableAgents.Testing;
@@ -12,14 +13,16 @@ using Microsoft.Extensions.Logging;
 
 namespace DurableAgents.Tests.Runs.Infrastructure;
 
-/// <summary>A real generic host running agents on the in-memory (or file) backend, for run tests.</summary>
+/// <summary>A real generic host running agents on the SQLite provider (a temporary file, or a given data folder), for run tests.</summary>
 internal sealed class AgentTestHost : IAsyncDisposable
 {
     private readonly IHost _host;
+    private readonly TempFolder? _scratch;
 
-    private AgentTestHost(IHost host)
+    private AgentTestHost(IHost host, TempFolder? scratch)
     {
         _host = host;
+        _scratch = scratch;
         Runs = host.Services.GetRequiredService<AgentRunClient>();
         Store = host.Services.GetRequiredService<IConversationStore>();
     }
@@ -36,7 +39,10 @@ internal sealed class AgentTestHost : IAsyncDisposable
         Action<DurableAgentsBuilder> agents, IChatClient? defaultModel = null, TimeProvider? time = null, string? fileDataPath = null)
     {
         var builder = Host.CreateApplicationBuilder();
-        builder.Logging.ClearProviders();
+        if (Environment.GetEnvironmentVariable("DURABLEAGENTS_TEST_LOGS") is null)
+        {
+            builder.Logging.ClearProviders();
+        }
         if (time is not null)
         {
             builder.Services.AddSingleton(time);
@@ -48,20 +54,30 @@ internal sealed class AgentTestHost : IAsyncDisposable
         }
 
         var durable = builder.Services.AddDurableAgents();
-        durable.Worker.Configure(o => o.ShutdownGracePeriod = TimeSpan.FromSeconds(2));
-        if (fileDataPath is null)
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
+        var scratch = fileDataPath is null ? new TempFolder("da-run") : null;
+        var settings = new SqliteOrchestrationServiceSettings
         {
-            durable.Worker.UseInMemoryBackend();
+            DatabasePath = Path.Combine(fileDataPath ?? scratch!.Path, "taskhub.db"),
+            TimeProvider = time ?? TimeProvider.System,
+            ExtendedSessionIdleTimeout = TimeSpan.FromSeconds(5),
+        };
+        durable.Worker.UseSqlite(settings);
+        if (fileDataPath is not null)
+        {
+            builder.Services.AddSingleton<IConversationStore>(new FileConversationStore(Path.Combine(fileDataPath, "conversations")));
         }
-        else
+
+        durable.Client.UseSqlite(settings);
+        if (time is not null)
         {
-            durable.Worker.UseFileBackend(fileDataPath);
+            durable.Worker.UseOrchestrationClock(time);
         }
 
         agents(durable);
         var host = builder.Build();
         await host.StartAsync();
-        return new AgentTestHost(host);
+        return new AgentTestHost(host, scratch);
     }
 
     /// <summary>Starts a run and returns its result once it finishes.</summary>
@@ -69,6 +85,18 @@ internal sealed class AgentTestHost : IAsyncDisposable
     {
         var id = await Runs.StartRunAsync(agent, goal, runId);
         return await WaitForResultAsync(id);
+    }
+
+    /// <summary>Every instance id in the task hub (runs, sub-agent runs, schedules).</summary>
+    public async Task<IReadOnlyList<string>> InstanceIdsAsync()
+    {
+        var ids = new List<string>();
+        await foreach (var instance in Orchestrations.GetAllInstancesAsync(new OrchestrationQuery { PageSize = 100 }))
+        {
+            ids.Add(instance.InstanceId);
+        }
+
+        return ids;
     }
 
     public async Task<AgentRunResult> WaitForResultAsync(string runId)
@@ -96,5 +124,6 @@ internal sealed class AgentTestHost : IAsyncDisposable
     {
         await _host.StopAsync();
         _host.Dispose();
+        _scratch?.Dispose();
     }
 }
