@@ -57,6 +57,7 @@ internal sealed partial class OrchestrationServiceWorker : DurableTaskWorker
         }
 
         _hub.AddOrchestrationDispatcherMiddleware(ParentInstanceMiddleware.InvokeAsync);
+        _hub.AddOrchestrationDispatcherMiddleware(NonDeterminismMessageMiddleware.InvokeAsync);
     }
 
     /// <summary>The provider as the dispatchers see it (for tests of the caps and the stop).</summary>
