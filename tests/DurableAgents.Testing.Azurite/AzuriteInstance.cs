@@ -4,7 +4,7 @@ namespace DurableAgents.Testing.Azurite;
 
 /// <summary>An Azurite emulator for tests: an external one named by an env var, or a private node process.</summary>
 /// <remarks>
-/// Self-contained (no project references) so other test projects can link this file.
+/// Lives in its own project (tests/DurableAgents.Testing.Azurite) so every test project and the benchmarks share one launcher.
 /// A private instance listens on free loopback ports with its own temp data folder; Stop/Start keep both.
 /// </remarks>
 public sealed partial class AzuriteInstance : IAsyncDisposable

@@ -56,7 +56,8 @@ internal static class CoreConversions
             LastUpdatedAt = new DateTimeOffset(DateTime.SpecifyKind(state.LastUpdatedTime, DateTimeKind.Utc)),
             SerializedInput = withPayloads ? state.Input : null,
             SerializedOutput = withPayloads ? state.Output : null,
-            SerializedCustomStatus = withPayloads ? state.Status : null,
+            // Providers differ in how they store "no custom status": some keep JSON null, some nothing.
+            SerializedCustomStatus = withPayloads && state.Status is not (null or "null") ? state.Status : null,
             FailureDetails = state.FailureDetails.ToSdk(),
             Tags = state.Tags is { } tags ? new Dictionary<string, string>(tags) : new Dictionary<string, string>(),
         };

@@ -12,7 +12,9 @@ internal sealed partial class OrchestrationServiceDurableTaskClient
         string instanceId, bool getInputsAndOutputs = false, CancellationToken cancellation = default)
     {
         InstanceIds.Validate(instanceId, nameof(instanceId));
-        return (await GetStateAsync(instanceId, cancellation))?.ToMetadata(getInputsAndOutputs, _converter);
+        return await GetStateAsync(instanceId, cancellation) is { } state
+            ? (await WithFailureDetailsAsync(state, cancellation)).ToMetadata(getInputsAndOutputs, _converter)
+            : null;
     }
 
     /// <summary>Instances matching the filter, a page at a time (the provider's continuation token carries on).</summary>
@@ -38,7 +40,7 @@ internal sealed partial class OrchestrationServiceDurableTaskClient
                 FetchInputsAndOutputs = filter?.FetchInputsAndOutputs ?? false,
             };
             var result = await queries.GetOrchestrationWithQueryAsync(query, cancellation);
-            var page = result.OrchestrationState.Select(s => s.ToMetadata(query.FetchInputsAndOutputs, _converter)).ToList();
+            var page = result.OrchestrationState.Select(s => WithFailureDetailsFromOutput(s).ToMetadata(query.FetchInputsAndOutputs, _converter)).ToList();
             return new Page<OrchestrationMetadata>(page, string.IsNullOrEmpty(result.ContinuationToken) ? null : result.ContinuationToken);
         });
     }
@@ -49,7 +51,7 @@ internal sealed partial class OrchestrationServiceDurableTaskClient
     {
         InstanceIds.Validate(instanceId, nameof(instanceId));
         var state = await PollAsync(instanceId, s => s.OrchestrationStatus != Core.OrchestrationStatus.Pending, cancellation);
-        return state.ToMetadata(getInputsAndOutputs, _converter);
+        return (await WithFailureDetailsAsync(state, cancellation)).ToMetadata(getInputsAndOutputs, _converter);
     }
 
     /// <summary>
@@ -63,7 +65,7 @@ internal sealed partial class OrchestrationServiceDurableTaskClient
         var state = _pollForCompletion
             ? await PollAsync(instanceId, s => s.OrchestrationStatus.IsTerminal(), cancellation)
             : await WaitThroughProviderAsync(instanceId, cancellation);
-        return state.ToMetadata(getInputsAndOutputs, _converter);
+        return (await WithFailureDetailsAsync(state, cancellation)).ToMetadata(getInputsAndOutputs, _converter);
     }
 
     private async Task<Core.OrchestrationState> WaitThroughProviderAsync(string instanceId, CancellationToken cancellation)

@@ -57,6 +57,7 @@ internal sealed partial class OrchestrationServiceWorker : DurableTaskWorker
         }
 
         _hub.AddOrchestrationDispatcherMiddleware(ParentInstanceMiddleware.InvokeAsync);
+        _hub.AddOrchestrationDispatcherMiddleware(NonDeterminismMessageMiddleware.InvokeAsync);
         if (providerOptions.Get(name).Clock is { } clock)
         {
             _hub.AddOrchestrationDispatcherMiddleware(new OrchestrationClockMiddleware(clock).InvokeAsync);

@@ -29,23 +29,51 @@ internal sealed partial class WorkerOrchestrationService
 
     public int GetDelayInSecondsAfterOnFetchException(Exception exception) => Inner.GetDelayInSecondsAfterOnFetchException(exception);
 
-    public async Task<TaskOrchestrationWorkItem> LockNextTaskOrchestrationWorkItemAsync(TimeSpan receiveTimeout, CancellationToken cancellationToken) =>
-        Track(await Inner.LockNextTaskOrchestrationWorkItemAsync(receiveTimeout, cancellationToken));
+    public async Task<TaskOrchestrationWorkItem> LockNextTaskOrchestrationWorkItemAsync(TimeSpan receiveTimeout, CancellationToken cancellationToken)
+    {
+        var workItem = await Inner.LockNextTaskOrchestrationWorkItemAsync(receiveTimeout, cancellationToken);
+        if (workItem?.Session is { } session)
+        {
+            workItem.Session = new TrackedSession(session, this);
+        }
+
+        return Track(workItem!);
+    }
 
     public Task RenewTaskOrchestrationWorkItemLockAsync(TaskOrchestrationWorkItem workItem) => Inner.RenewTaskOrchestrationWorkItemLockAsync(workItem);
 
-    public Task CompleteTaskOrchestrationWorkItemAsync(
+    // An episode ends with its completion; an extended session then idles until TrackedSession sees new messages.
+    public async Task CompleteTaskOrchestrationWorkItemAsync(
         TaskOrchestrationWorkItem workItem,
         OrchestrationRuntimeState newOrchestrationRuntimeState,
         IList<TaskMessage> outboundMessages,
         IList<TaskMessage> orchestratorMessages,
         IList<TaskMessage> timerMessages,
         TaskMessage continuedAsNewMessage,
-        OrchestrationState orchestrationState) =>
-        Inner.CompleteTaskOrchestrationWorkItemAsync(
-            workItem, newOrchestrationRuntimeState, outboundMessages, orchestratorMessages, timerMessages, continuedAsNewMessage, orchestrationState);
+        OrchestrationState orchestrationState)
+    {
+        try
+        {
+            await Inner.CompleteTaskOrchestrationWorkItemAsync(
+                workItem, newOrchestrationRuntimeState, outboundMessages, orchestratorMessages, timerMessages, continuedAsNewMessage, orchestrationState);
+        }
+        finally
+        {
+            Untrack(workItem);
+        }
+    }
 
-    public Task AbandonTaskOrchestrationWorkItemAsync(TaskOrchestrationWorkItem workItem) => Inner.AbandonTaskOrchestrationWorkItemAsync(workItem);
+    public async Task AbandonTaskOrchestrationWorkItemAsync(TaskOrchestrationWorkItem workItem)
+    {
+        try
+        {
+            await Inner.AbandonTaskOrchestrationWorkItemAsync(workItem);
+        }
+        finally
+        {
+            Untrack(workItem);
+        }
+    }
 
     // DTFx releases every orchestration work item it locked, after completing or abandoning it.
     public async Task ReleaseTaskOrchestrationWorkItemAsync(TaskOrchestrationWorkItem workItem)

@@ -23,7 +23,7 @@ internal sealed partial class WorkerOrchestrationService(
     /// <summary>The provider this wraps.</summary>
     public IOrchestrationService Inner { get; } = inner;
 
-    /// <summary>The work items locked and not yet completed, abandoned or released.</summary>
+    /// <summary>The work items being processed: locked (or woken in their extended session) and not yet completed or abandoned.</summary>
     public int InFlightCount => _inFlight.Count;
 
     public int MaxConcurrentTaskOrchestrationWorkItems { get; } = Math.Max(1, Math.Min(maxOrchestrationWorkItems, inner.MaxConcurrentTaskOrchestrationWorkItems));
@@ -68,6 +68,9 @@ internal sealed partial class WorkerOrchestrationService(
             }
         }
     }
+
+    /// <summary>Marks an extended session's work item busy again when its next messages arrive.</summary>
+    internal void Resume(TaskOrchestrationWorkItem workItem) => Track(workItem);
 
     private T Track<T>(T workItem)
         where T : class

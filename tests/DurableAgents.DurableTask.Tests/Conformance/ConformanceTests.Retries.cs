@@ -55,7 +55,9 @@ public abstract partial class ConformanceTests
     {
         var timedAttempts = 0;
         var refusedAttempts = 0;
-        var timeoutPolicy = new RetryPolicy(100, TimeSpan.FromMilliseconds(300), 1.0, retryTimeout: TimeSpan.FromMilliseconds(700));
+        // Retry delays are durable timers, so they are as coarse as the provider's timers.
+        var interval = TimeSpan.FromMilliseconds(300) + TimerGranularity;
+        var timeoutPolicy = new RetryPolicy(100, interval, 1.0, retryTimeout: (interval * 2) + TimeSpan.FromMilliseconds(100));
         var refusingPolicy = new RetryPolicy(5, TimeSpan.FromMilliseconds(10)) { HandleFailure = f => !f.IsCausedBy<ArgumentException>() };
         await StartAsync(r => r
             .AddActivityFunc<string, string>("SlowFail", (_, _) =>
@@ -89,7 +91,7 @@ public abstract partial class ConformanceTests
         var result = await RunAsync("Limited");
 
         Assert.Equal("SlowFail failed,BadArg failed", result.ReadOutputAs<string>());
-        // 300 ms apart within a 700 ms budget: the first try and at most three retries, far fewer than the 100 allowed.
+        // Retries an interval apart within a budget of two intervals: the first try and at most three retries, far fewer than 100.
         Assert.InRange(timedAttempts, 2, 4);
         Assert.Equal(1, refusedAttempts);
     }

@@ -1,6 +1,5 @@
 using DurableAgents.DurableTask.Tests.Infrastructure;
 using DurableAgents.Testing;
-using DurableTask.Core;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Worker;
@@ -8,9 +7,8 @@ using Microsoft.DurableTask.Worker;
 namespace DurableAgents.DurableTask.Tests.Conformance;
 
 /// <summary>
-/// What every DTFx provider must do under our worker and client. A provider's test class derives from this and says how to
-/// open it; <see cref="RestartAsync"/> stops the host (and, for durable providers, the provider) and starts both again on
-/// the same store.
+/// What every DTFx provider must do under our worker and client. A provider's test class derives from this and says which
+/// provider the worker and client use; <see cref="RestartAsync"/> stops the host and starts a new one on the same store.
 /// </summary>
 public abstract partial class ConformanceTests : IAsyncLifetime
 {
@@ -18,16 +16,13 @@ public abstract partial class ConformanceTests : IAsyncLifetime
     private Action<DurableTaskRegistry> _tasks = _ => { };
     private Action<DurableTaskWorkerOptions>? _configure;
 
-    /// <summary>The provider object (service and client side) the current host runs on.</summary>
-    protected IOrchestrationService Provider { get; private set; } = null!;
-
     protected DurableTaskClient Client => _host?.Client ?? throw new InvalidOperationException("Call StartAsync first.");
 
-    /// <summary>Opens the provider on this test's store (called again after a restart).</summary>
-    protected abstract Task<IOrchestrationService> OpenProviderAsync();
+    /// <summary>Points a host's worker at this test's store (called for every host, so again after a restart).</summary>
+    protected abstract void UseProvider(IDurableTaskWorkerBuilder worker);
 
-    /// <summary>Closes a provider opened by <see cref="OpenProviderAsync"/>; an in-memory provider keeps its state on restart.</summary>
-    protected abstract Task CloseProviderAsync(IOrchestrationService provider, bool restarting);
+    /// <summary>Points a host's client at this test's store.</summary>
+    protected abstract void UseProvider(IDurableTaskClientBuilder client);
 
     public virtual Task InitializeAsync() => Task.CompletedTask;
 
@@ -36,7 +31,6 @@ public abstract partial class ConformanceTests : IAsyncLifetime
         if (_host is not null)
         {
             await _host.DisposeAsync();
-            await CloseProviderAsync(Provider, restarting: false);
         }
     }
 
@@ -44,19 +38,19 @@ public abstract partial class ConformanceTests : IAsyncLifetime
     {
         _tasks = tasks;
         _configure = configure;
-        Provider = await OpenProviderAsync();
-        _host = await TestHost.StartAsync(Provider, _tasks, _configure);
+        _host = await StartHostAsync();
     }
 
-    /// <summary>Stops the host and provider and starts them again on the same store, optionally with other registrations.</summary>
+    /// <summary>Stops the host and starts a new one on the same store, optionally with other registrations.</summary>
     protected async Task RestartAsync(Action<DurableTaskRegistry>? tasks = null)
     {
         await _host!.DisposeAsync();
-        await CloseProviderAsync(Provider, restarting: true);
+        _host = null;
         _tasks = tasks ?? _tasks;
-        Provider = await OpenProviderAsync();
-        _host = await TestHost.StartAsync(Provider, _tasks, _configure);
+        _host = await StartHostAsync();
     }
+
+    private Task<TestHost> StartHostAsync() => TestHost.StartAsync(UseProvider, UseProvider, _tasks, _configure);
 
     /// <summary>A unique instance id, so tests on a shared store never collide.</summary>
     protected static string NewId(string prefix) => $"{prefix}-{Guid.NewGuid():N}";

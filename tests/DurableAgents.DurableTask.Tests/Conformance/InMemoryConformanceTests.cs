@@ -1,18 +1,18 @@
 using DurableAgents.DurableTask.Tests.Infrastructure;
-using DurableTask.Core;
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Worker;
 
 namespace DurableAgents.DurableTask.Tests.Conformance;
 
 /// <summary>
 /// The suite on the SDK test host's in-memory provider (with history recorded by <see cref="RecordingInMemoryService"/>);
-/// a restart keeps the same provider, as only the host restarts.
+/// a restart keeps the same provider object, as only the host restarts.
 /// </summary>
 public sealed class InMemoryConformanceTests : ConformanceTests
 {
-    private RecordingInMemoryService? _provider;
+    private readonly RecordingInMemoryService _provider = new();
 
-    protected override Task<IOrchestrationService> OpenProviderAsync() =>
-        Task.FromResult<IOrchestrationService>(_provider ??= new RecordingInMemoryService());
+    protected override void UseProvider(IDurableTaskWorkerBuilder worker) => worker.UseOrchestrationService(_provider);
 
-    protected override Task CloseProviderAsync(IOrchestrationService provider, bool restarting) => Task.CompletedTask;
+    protected override void UseProvider(IDurableTaskClientBuilder client) => client.UseOrchestrationService(_provider);
 }

@@ -23,8 +23,19 @@ public sealed class TestHost : IAsyncDisposable
 
     public IServiceProvider Services => _host.Services;
 
-    public static async Task<TestHost> StartAsync(
+    /// <summary>Starts a host whose worker and client use <paramref name="provider"/> (the test owns it).</summary>
+    public static Task<TestHost> StartAsync(
         IOrchestrationService provider,
+        Action<DurableTaskRegistry> tasks,
+        Action<DurableTaskWorkerOptions>? configure = null,
+        Action<IServiceCollection>? services = null) =>
+        StartAsync(
+            w => w.UseOrchestrationService(provider), c => c.UseOrchestrationService((IOrchestrationServiceClient)provider), tasks, configure, services);
+
+    /// <summary>Starts a host whose worker and client are pointed at a provider by the given builder calls.</summary>
+    public static async Task<TestHost> StartAsync(
+        Action<IDurableTaskWorkerBuilder> useWorkerProvider,
+        Action<IDurableTaskClientBuilder> useClientProvider,
         Action<DurableTaskRegistry> tasks,
         Action<DurableTaskWorkerOptions>? configure = null,
         Action<IServiceCollection>? services = null)
@@ -37,9 +48,9 @@ public sealed class TestHost : IAsyncDisposable
         {
             b.AddTasks(tasks);
             b.Configure(o => configure?.Invoke(o));
-            b.UseOrchestrationService(provider);
+            useWorkerProvider(b);
         });
-        builder.Services.AddDurableTaskClient(b => b.UseOrchestrationService((IOrchestrationServiceClient)provider));
+        builder.Services.AddDurableTaskClient(useClientProvider);
         var host = builder.Build();
         await host.StartAsync();
         return new TestHost(host);
