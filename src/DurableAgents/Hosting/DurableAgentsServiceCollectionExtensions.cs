@@ -1,8 +1,10 @@
 using DurableAgents.Agents;
+using DurableAgents.Durability;
 using DurableAgents.Hosting;
 using DurableAgents.Runs;
 using DurableAgents.Runs.Conversation;
 using DurableAgents.Runs.Pricing;
+using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Worker;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -25,8 +27,10 @@ public static class DurableAgentsServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         var worker = services.AddDurableTaskWorker();
-        worker.AddTasks(AgentRunRegistration.Register);
+        services.AddOptions<DurableTaskRegistry>(worker.Name).Configure<IAgentCatalog>(AgentRunRegistration.Register);
         var client = services.AddDurableTaskClient();
+        worker.Configure(o => o.DataConverter = AgentDataConverter.Default);
+        client.Configure(o => o.DataConverter = AgentDataConverter.Default);
         services.TryAddSingleton<IAgentCatalog>(sp => new AgentCatalog(sp.GetServices<AgentDefinition>()));
         services.TryAddSingleton<AgentRunClient>();
         services.TryAddSingleton(_ => ModelPriceTable.CreateDefault());

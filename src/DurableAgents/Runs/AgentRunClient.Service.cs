@@ -119,7 +119,7 @@ public sealed partial class AgentRunClient(DurableTaskClient client, IAgentCatal
 
         try
         {
-            return JsonDataConverter.Default.Deserialize<T>(json);
+            return AgentDataConverter.Default.Deserialize<T>(json);
         }
         catch (System.Text.Json.JsonException)
         {

@@ -9,15 +9,17 @@ namespace DurableAgents.Runs;
 /// <summary>Registers the agent-run orchestration and its activities with the worker.</summary>
 internal static class AgentRunRegistration
 {
-    public static void Register(DurableTaskRegistry registry)
+    public static void Register(DurableTaskRegistry registry, IAgentCatalog catalog)
     {
         ArgumentNullException.ThrowIfNull(registry);
+        ArgumentNullException.ThrowIfNull(catalog);
 
-        // The orchestrator reads only the catalog (definitions are configuration, the same on every replay); no I/O.
-        // An app (or a test) may register its own AgentRun first; the default is added only when none is.
+        // Orchestrators get no DI (the SDK creates them without a service provider); this one needs only the catalog, which is
+        // configuration and the same on every replay, so it is handed over here. An app (or a test) may register its own
+        // AgentRun first; the default is added only when none is.
         if (!registry.GetOrchestrators().Any(o => o.Key == AgentRunNames.Orchestrator))
         {
-            registry.AddOrchestrator(AgentRunNames.Orchestrator, typeof(AgentRunOrchestrator));
+            registry.AddOrchestrator(AgentRunNames.Orchestrator, () => new AgentRunOrchestrator(catalog));
         }
 
         registry.AddActivity(ModelCallActivity.Name, sp => ActivatorUtilities.CreateInstance<ModelCallActivity>(sp));
