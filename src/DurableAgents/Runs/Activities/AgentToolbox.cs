@@ -42,7 +42,7 @@ public static class AgentToolbox
         ?? services.GetService<IChatClient>()
         ?? throw new NonRetriableException(
             $"Agent '{definition.Name}' has no model: set AgentDefinition.Model, or register an IChatClient in DI "
-            + "(for example OpenAIChatClient, or OfflineChatClient for a keyless demo).");
+            + "(for example services.AddOpenAIChatClient(...), or OfflineChatClient for a keyless demo).");
 
     /// <summary>The agent, or a non-retriable failure naming it.</summary>
     public static AgentDefinition Find(IAgentCatalog catalog, string agent) =>
