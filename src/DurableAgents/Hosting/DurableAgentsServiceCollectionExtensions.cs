@@ -5,7 +5,9 @@ using DurableAgents.Orchestration.Backends.Local;
 using DurableAgents.Runs;
 using DurableAgents.Runs.Conversation;
 using DurableAgents.Runs.Pricing;
+using DurableAgents.Tools.Mcp;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -18,7 +20,7 @@ public static class DurableAgentsServiceCollectionExtensions
     /// <summary>Adds agents, the agent-run orchestration, the worker and the clients. Pick a backend on <c>builder.Worker</c>.</summary>
     /// <remarks>
     /// Also adds the <see cref="ModelPriceTable"/> (defaults; register your own first to change prices) and the
-    /// <see cref="IConversationStore"/>: unless one is registered, the embedded backends' own content store (in the file backend's
+    /// <see cref="McpConnectionPool"/> for agents' MCP tools, and the <see cref="IConversationStore"/>: unless one is registered, the embedded backends' own content store (in the file backend's
     /// journal), or an in-memory store for other backends (the host registers a blob store for Azure Storage). The agents' default model is the <c>IChatClient</c> registered in DI.
     /// </remarks>
     public static DurableAgentsBuilder AddDurableAgents(this IServiceCollection services)
@@ -32,6 +34,7 @@ public static class DurableAgentsServiceCollectionExtensions
         services.TryAddSingleton(_ => ModelPriceTable.CreateDefault());
         services.TryAddSingleton(DefaultConversationStore);
         services.TryAddSingleton(sp => new ConversationLog(sp.GetRequiredService<IConversationStore>()));
+        services.TryAddSingleton(sp => new McpConnectionPool(sp.GetService<ILoggerFactory>()));
         return new DurableAgentsBuilder(services, worker);
     }
 

@@ -3,7 +3,9 @@ using DurableAgents.Models;
 using DurableAgents.Orchestration;
 using DurableAgents.Runs.Conversation;
 using DurableAgents.Runs.Pricing;
+using DurableAgents.Tools.Mcp;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DurableAgents.Runs.Activities;
 
@@ -34,7 +36,7 @@ public sealed class ModelCallActivity(IAgentCatalog catalog, ConversationLog log
 
         var options = new ChatOptions
         {
-            Tools = AgentToolbox.Declarations(definition, catalog),
+            Tools = await AgentToolbox.DeclarationsAsync(definition, catalog, services.GetService<McpConnectionPool>(), token),
             AllowMultipleToolCalls = true,
             ModelId = definition.ModelId,
         };
