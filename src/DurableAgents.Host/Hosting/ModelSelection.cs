@@ -18,7 +18,7 @@ public static class ModelSelection
             return "offline model (deterministic planner, not a language model; set OPENAI_API_KEY or OPENAI_BASE_URL for a real one)";
         }
 
-        services.AddSingleton<IChatClient>(sp => new OpenAIChatClient(options, timeProvider: sp.GetService<TimeProvider>()));
+        services.AddOpenAIChatClient(options);
         return $"OpenAI-compatible model {options.Model} at {options.Endpoint}";
     }
 }

@@ -7,7 +7,9 @@ using DurableAgents.Runs.Pricing;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Worker;
+using DurableAgents.Tools.Mcp;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -19,9 +21,10 @@ public static class DurableAgentsServiceCollectionExtensions
     /// client. Pick the provider on <c>builder.Worker</c> and <c>builder.Client</c>.
     /// </summary>
     /// <remarks>
-    /// Also adds the <see cref="ModelPriceTable"/> (defaults; register your own first to change prices) and, unless one is
-    /// registered, an in-memory <see cref="IConversationStore"/> (the host registers the provider's own: a SQLite table, or blobs
-    /// for Azure Storage). The agents' default model is the <c>IChatClient</c> registered in DI.
+    /// Also adds the <see cref="ModelPriceTable"/> (defaults; register your own first to change prices), the
+    /// <see cref="McpConnectionPool"/> for agents' MCP tools and, unless one is registered, an in-memory
+    /// <see cref="IConversationStore"/> (the host registers the provider's own: a SQLite table, or blobs for Azure Storage).
+    /// The agents' default model is the <c>IChatClient</c> registered in DI.
     /// </remarks>
     public static DurableAgentsBuilder AddDurableAgents(this IServiceCollection services)
     {
@@ -36,6 +39,7 @@ public static class DurableAgentsServiceCollectionExtensions
         services.TryAddSingleton(_ => ModelPriceTable.CreateDefault());
         services.TryAddSingleton<IConversationStore, InMemoryConversationStore>();
         services.TryAddSingleton(sp => new ConversationLog(sp.GetRequiredService<IConversationStore>()));
+        services.TryAddSingleton(sp => new McpConnectionPool(sp.GetService<ILoggerFactory>()));
         return new DurableAgentsBuilder(services, worker, client);
     }
 }

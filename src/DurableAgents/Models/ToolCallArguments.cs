@@ -11,6 +11,8 @@ namespace DurableAgents.Models;
 /// dictionary, the model's raw argument text in <c>AdditionalProperties["raw_arguments"]</c> and the parse error in
 /// <c>AdditionalProperties["arguments_error"]</c>. Additional properties (unlike <see cref="FunctionCallContent.Exception"/>)
 /// survive JSON serialization, so the fact is kept when the response is stored in a run's history.
+/// Microsoft.Extensions.AI's clients mark such a call differently (<see cref="FunctionCallContent.Exception"/> set, arguments null,
+/// the provider's tool call in <see cref="AIContent.RawRepresentation"/>); <see cref="Normalize"/> turns that into this form.
 /// </remarks>
 public static class ToolCallArguments
 {
@@ -54,14 +56,51 @@ public static class ToolCallArguments
             return new FunctionCallContent(callId, name, arguments);
         }
 
-        return new FunctionCallContent(callId, name, new Dictionary<string, object?>())
+        return Malformed(callId, name, rawArguments ?? string.Empty, error);
+    }
+
+    private static FunctionCallContent Malformed(string callId, string name, string rawArguments, string error) =>
+        new(callId, name, new Dictionary<string, object?>())
         {
             AdditionalProperties = new AdditionalPropertiesDictionary
             {
-                [RawArgumentsKey] = rawArguments ?? string.Empty,
+                [RawArgumentsKey] = rawArguments,
                 [ArgumentsErrorKey] = error,
             },
         };
+
+    private static FunctionCallContent WithRawRepresentation(FunctionCallContent call, FunctionCallContent from)
+    {
+        call.RawRepresentation = from.RawRepresentation;
+        return call;
+    }
+
+    /// <summary>
+    /// The call in the form described on this class: a call whose arguments a Microsoft.Extensions.AI client could not parse (or
+    /// parsed from something other than an object) gets the raw text back from the OpenAI tool call it came from, where there is one.
+    /// </summary>
+    public static FunctionCallContent Normalize(FunctionCallContent call)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        if (TryGetMalformed(call, out _, out _))
+        {
+            return call;
+        }
+
+        var raw = (call.RawRepresentation as OpenAI.Chat.ChatToolCall)?.FunctionArguments?.ToString();
+        if (raw is not null)
+        {
+            // Re-read the provider's own text, so the error (and the text the model gets back) is the same for every client.
+            return TryParse(raw, out _, out _) && call.Exception is null ? call : WithRawRepresentation(CreateCall(call.CallId, call.Name, raw), call);
+        }
+
+        if (call.Exception is null)
+        {
+            return call;
+        }
+
+        var error = $"The arguments are not a valid JSON object: {(call.Exception.InnerException ?? call.Exception).Message}";
+        return WithRawRepresentation(Malformed(call.CallId, call.Name, string.Empty, error), call);
     }
 
     /// <summary>Parses a JSON object into argument values (as <see cref="JsonElement"/>s); empty text means no arguments.</summary>

@@ -1,6 +1,5 @@
 using System.Text.Json.Serialization;
 using DurableAgents.Agents;
-using DurableAgents.Schedules.Cron;
 
 namespace DurableAgents.Schedules;
 
@@ -33,7 +32,7 @@ public sealed record ScheduleDefinition
     /// <summary>The run's goal.</summary>
     public string Input { get; init; } = "";
 
-    /// <summary>NCRONTAB (6 fields, with seconds) or classic 5-field cron.</summary>
+    /// <summary>6 fields with seconds (the order NCRONTAB uses), classic 5-field cron, or a macro; see <see cref="CronSchedule"/>.</summary>
     public string Cron { get; init; } = "";
 
     /// <summary>IANA or Windows time zone id the cron fields are read in; UTC when empty.</summary>
@@ -65,14 +64,14 @@ public sealed record ScheduleDefinition
             throw new ArgumentException($"Schedule '{Name}' names agent '{Agent}', which is not a valid agent name. Set 'agent' to a registered agent.");
         }
 
-        if (!CronExpression.TryParse(Cron, out _, out var cronError))
+        if (!CronSchedule.TryParse(Cron, out _, out var cronError))
         {
             throw new ArgumentException($"Schedule '{Name}' has cron '{Cron}' that is not valid: {cronError}");
         }
 
-        if (!TimeZoneResolver.TryResolve(TimeZone, out _))
+        if (!CronSchedule.TryResolveZone(TimeZone, out _))
         {
-            throw new ArgumentException($"Schedule '{Name}' has an unknown time zone '{TimeZone}'. Use an IANA id such as 'Europe/Berlin' or 'UTC'.");
+            throw new ArgumentException($"Schedule '{Name}' has an unknown time zone '{TimeZone}'. Use an IANA id such as 'Europe/Berlin', a Windows id, or 'UTC'.");
         }
 
         if (CatchUpWindow < TimeSpan.Zero)

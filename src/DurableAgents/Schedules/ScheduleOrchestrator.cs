@@ -1,5 +1,4 @@
 using Microsoft.DurableTask;
-using DurableAgents.Schedules.Cron;
 
 namespace DurableAgents.Schedules;
 
@@ -69,11 +68,11 @@ public sealed partial class ScheduleOrchestrator : TaskOrchestrator<ScheduleStat
     private static DateTime? NextDue(ScheduleState state, DateTime now)
     {
         var schedule = state.Schedule;
-        var cron = CronExpression.Parse(schedule.Cron);
-        var zone = TimeZoneResolver.Resolve(schedule.TimeZone);
+        var cron = CronSchedule.Parse(schedule.Cron);
+        var zone = CronSchedule.ResolveZone(schedule.TimeZone);
         var earliest = now - schedule.CatchUpWindow - OnTimeTolerance;
         var from = state.LastOccurrence!.Value > earliest ? state.LastOccurrence.Value : earliest;
-        return cron.GetNextOccurrence(new DateTimeOffset(DateTime.SpecifyKind(from, DateTimeKind.Utc)), zone)?.UtcDateTime;
+        return cron.NextAfter(new DateTimeOffset(DateTime.SpecifyKind(from, DateTimeKind.Utc)), zone)?.UtcDateTime;
     }
 
     // Waits for the timer or a control event, whichever comes first; null means the timer fired.

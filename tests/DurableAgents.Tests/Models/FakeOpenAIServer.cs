@@ -12,7 +12,7 @@ using Microsoft.Extensions.Logging;
 namespace DurableAgents.Tests.Models;
 
 /// <summary>A request the fake server received.</summary>
-internal sealed record RecordedRequest(string Path, string? Authorization, string? ApiKey, JsonObject Body);
+internal sealed record RecordedRequest(string Path, string? Authorization, string? ApiKey, JsonObject Body, DateTimeOffset ReceivedAt);
 
 /// <summary>
 /// A real Kestrel server on 127.0.0.1 speaking the chat completions wire format: it records requests and answers from a
@@ -98,7 +98,7 @@ internal sealed class FakeOpenAIServer : IAsyncDisposable
         var body = await JsonNode.ParseAsync(context.Request.Body) as JsonObject ?? [];
         lock (_requests)
         {
-            _requests.Add(new RecordedRequest(context.Request.Path, context.Request.Headers.Authorization.ToString(), context.Request.Headers["api-key"].ToString(), body));
+            _requests.Add(new RecordedRequest(context.Request.Path, context.Request.Headers.Authorization.ToString(), context.Request.Headers["api-key"].ToString(), body, DateTimeOffset.UtcNow));
         }
 
         if (!_replies.TryDequeue(out var reply))

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using DurableAgents.Models;
+using DurableAgents.Testing;
 using Microsoft.Extensions.AI;
 
 namespace DurableAgents.Tests.Models;
@@ -14,15 +15,17 @@ public sealed class OpenAIChatClientErrorTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
 
-    private OpenAIChatClient CreateClient(TimeSpan? timeout = null, Uri? baseUrl = null) => new(new OpenAIModelOptions
+    private static readonly DateTimeOffset Now = new(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    private IChatClient CreateClient(TimeSpan? timeout = null, Uri? baseUrl = null) => OpenAIModels.CreateChatClient(new OpenAIModelOptions
     {
         ApiKey = ApiKey,
         BaseUrl = baseUrl ?? _server.BaseUrl,
         Model = "gpt-4o-mini",
         NetworkTimeout = timeout ?? TimeSpan.FromSeconds(30),
-    });
+    }, timeProvider: new ManualTimeProvider(Now));
 
-    private static Task<ModelCallException> CallAsync(OpenAIChatClient client, CancellationToken cancellationToken = default) =>
+    private static Task<ModelCallException> CallAsync(IChatClient client, CancellationToken cancellationToken = default) =>
         Assert.ThrowsAsync<ModelCallException>(() => client.GetResponseAsync([new ChatMessage(ChatRole.User, "Hi")], cancellationToken: cancellationToken));
 
     [Fact]
@@ -50,6 +53,19 @@ public sealed class OpenAIChatClientErrorTests : IAsyncLifetime
         var ex = await CallAsync(client);
 
         Assert.Equal(TimeSpan.FromMilliseconds(1500), ex.RetryAfter);
+    }
+
+    [Fact]
+    public async Task RateLimited_WithRetryAfterHttpDate_WaitsUntilThatDate()
+    {
+        _server.Enqueue(ScriptedReply.Error(429, "rate_limit_exceeded", "Slow down",
+            new Dictionary<string, string> { ["Retry-After"] = Now.AddSeconds(42).ToString("r", System.Globalization.CultureInfo.InvariantCulture) }));
+        using var client = CreateClient();
+
+        var ex = await CallAsync(client);
+
+        Assert.True(ex.IsTransient);
+        Assert.Equal(TimeSpan.FromSeconds(42), ex.RetryAfter);
     }
 
     [Fact]
@@ -110,6 +126,23 @@ public sealed class OpenAIChatClientErrorTests : IAsyncLifetime
         Assert.Equal(status, ex.StatusCode);
     }
 
+    [Theory]
+    [InlineData(401)]
+    [InlineData(403)]
+    [InlineData(429)]
+    [InlineData(500)]
+    public async Task EchoedKey_NeverAppearsInTheExceptionOrItsInnerExceptions(int status)
+    {
+        _server.Enqueue(ScriptedReply.Error(status, "some_code", $"Your key {ApiKey} was seen."));
+        using var client = CreateClient();
+
+        var ex = await CallAsync(client);
+
+        Assert.DoesNotContain(ApiKey, ex.ToString());
+        Assert.DoesNotContain(ApiKey, ex.Message);
+        Assert.Contains("[redacted]", ex.Message);
+    }
+
     [Fact]
     public async Task NotFound_MentionsTheModelSetting()
     {
@@ -118,7 +151,9 @@ public sealed class OpenAIChatClientErrorTests : IAsyncLifetime
 
         var ex = await CallAsync(client);
 
+        Assert.False(ex.IsTransient);
         Assert.Contains("OPENAI_MODEL", ex.Message);
+        Assert.Contains("OPENAI_BASE_URL", ex.Message);
     }
 
     [Fact]

@@ -15,8 +15,10 @@ public sealed class OpenAIChatClientTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
 
-    private OpenAIChatClient CreateClient(string model = "gpt-4o-mini") =>
-        new(new OpenAIModelOptions { ApiKey = ApiKey, BaseUrl = _server.BaseUrl, Model = model, NetworkTimeout = TimeSpan.FromSeconds(30) });
+    private static readonly ChatOptions WithAddTool = new() { Tools = [AIFunctionFactory.Create(Add, "add", "Adds two numbers").AsDeclarationOnly()] };
+
+    private IChatClient CreateClient(string model = "gpt-4o-mini") =>
+        OpenAIModels.CreateChatClient(new OpenAIModelOptions { ApiKey = ApiKey, BaseUrl = _server.BaseUrl, Model = model, NetworkTimeout = TimeSpan.FromSeconds(30) });
 
     [Fact]
     public async Task GetResponse_PlainTextAnswer_ReturnsTextUsageFinishReasonAndModelId()
@@ -46,7 +48,7 @@ public sealed class OpenAIChatClientTests : IAsyncLifetime
     public async Task GetResponse_BaseUrlWithoutV1Prefix_PostsToChatCompletions()
     {
         _server.Enqueue(ScriptedReply.Text("ok"));
-        using var client = new OpenAIChatClient(new OpenAIModelOptions { BaseUrl = new Uri(_server.RootUrl.AbsoluteUri.TrimEnd('/')), Model = "m" });
+        using var client = OpenAIModels.CreateChatClient(new OpenAIModelOptions { BaseUrl = new Uri(_server.RootUrl.AbsoluteUri.TrimEnd('/')), Model = "m" });
 
         await client.GetResponseAsync([new ChatMessage(ChatRole.User, "Hi")]);
 
@@ -59,7 +61,7 @@ public sealed class OpenAIChatClientTests : IAsyncLifetime
     public async Task GetResponse_ApiKeyHeaderOption_SendsKeyInThatHeaderOnly()
     {
         _server.Enqueue(ScriptedReply.Text("ok"));
-        using var client = new OpenAIChatClient(new OpenAIModelOptions { ApiKey = ApiKey, BaseUrl = _server.BaseUrl, ApiKeyHeader = "api-key" });
+        using var client = OpenAIModels.CreateChatClient(new OpenAIModelOptions { ApiKey = ApiKey, BaseUrl = _server.BaseUrl, ApiKeyHeader = "api-key" });
 
         await client.GetResponseAsync([new ChatMessage(ChatRole.User, "Hi")]);
 
@@ -147,12 +149,32 @@ public sealed class OpenAIChatClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task GetResponse_HistoryWithMalformedCall_SendsTheModelsOwnTextBack()
+    {
+        _server.Enqueue(ScriptedReply.Text("ok"));
+        using var client = CreateClient();
+        List<ChatMessage> history =
+        [
+            new(ChatRole.User, "Add 2 and 3."),
+            new(ChatRole.Assistant, [new TextContent("Adding."), ToolCallArguments.CreateCall("call_1", "add", "{not json"), ToolCallArguments.CreateCall("call_2", "add", """{"a":1}""")]),
+            new(ChatRole.Tool, [new FunctionResultContent("call_1", "Error: bad arguments"), new FunctionResultContent("call_2", "1")]),
+        ];
+
+        await client.GetResponseAsync(history, WithAddTool);
+
+        var assistant = Assert.Single(_server.Requests).Body["messages"]!.AsArray().Single(m => (string?)m!["role"] == "assistant")!;
+        Assert.Equal("{not json", (string?)assistant["tool_calls"]![0]!["function"]!["arguments"]);
+        Assert.Equal(1, (int)JsonNode.Parse((string)assistant["tool_calls"]![1]!["function"]!["arguments"]!)!["a"]!);
+        Assert.Contains("Adding.", assistant["content"]!.ToJsonString());
+    }
+
+    [Fact]
     public async Task GetResponse_SingleToolCall_ReturnsFunctionCallContent()
     {
         _server.Enqueue(ScriptedReply.ToolCalls(("call_abc", "add", """{"a":2,"b":3}""")));
         using var client = CreateClient();
 
-        var response = await client.GetResponseAsync([new ChatMessage(ChatRole.User, "Add 2 and 3")]);
+        var response = await client.GetResponseAsync([new ChatMessage(ChatRole.User, "Add 2 and 3")], WithAddTool);
 
         Assert.Equal(ChatFinishReason.ToolCalls, response.FinishReason);
         var call = Assert.Single(response.Messages.SelectMany(m => m.Contents).OfType<FunctionCallContent>());
@@ -172,24 +194,29 @@ public sealed class OpenAIChatClientTests : IAsyncLifetime
             ("call_3", "noargs", "")));
         using var client = CreateClient();
 
-        var response = await client.GetResponseAsync([new ChatMessage(ChatRole.User, "Go")]);
+        var response = await client.GetResponseAsync([new ChatMessage(ChatRole.User, "Go")], WithAddTool);
 
+        Assert.Equal(ChatFinishReason.ToolCalls, response.FinishReason);
+        Assert.Equal(20, response.Usage?.InputTokenCount);
         var calls = response.Messages.SelectMany(m => m.Contents).OfType<FunctionCallContent>().ToList();
         Assert.Equal(["call_1", "call_2", "call_3"], calls.Select(c => c.CallId));
         Assert.Equal(["search", "calculator", "noargs"], calls.Select(c => c.Name));
-        Assert.Empty(calls[2].Arguments!);
+        var noArguments = calls[2];
+        Assert.False(ToolCallArguments.TryGetMalformed(noArguments, out _, out _));
+        Assert.Equal("{}", ToolCallArguments.ToJson(noArguments));
     }
 
     [Theory]
     [InlineData("""{"a": 2,""")]
     [InlineData("not json at all")]
     [InlineData("[1,2]")]
+    [InlineData("null")]
     public async Task GetResponse_MalformedArguments_KeepsRawTextWithEmptyArguments(string raw)
     {
         _server.Enqueue(ScriptedReply.ToolCalls(("call_bad", "add", raw)));
         using var client = CreateClient();
 
-        var response = await client.GetResponseAsync([new ChatMessage(ChatRole.User, "Add")]);
+        var response = await client.GetResponseAsync([new ChatMessage(ChatRole.User, "Add")], WithAddTool);
 
         var call = Assert.Single(response.Messages.SelectMany(m => m.Contents).OfType<FunctionCallContent>());
         Assert.Empty(call.Arguments!);
@@ -200,16 +227,16 @@ public sealed class OpenAIChatClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task GetResponse_ToolCallWithoutId_GetsAUniqueId()
+    public async Task GetResponse_WellFormedArguments_NormalizeKeepsTheCall()
     {
-        _server.Enqueue(ScriptedReply.ToolCalls(("", "a", "{}"), ("", "b", "{}")));
+        _server.Enqueue(ScriptedReply.ToolCalls(("call_ok", "add", """{"a":1,"b":2}""")));
         using var client = CreateClient();
 
-        var response = await client.GetResponseAsync([new ChatMessage(ChatRole.User, "Go")]);
+        var response = await client.GetResponseAsync([new ChatMessage(ChatRole.User, "Add")], WithAddTool);
 
-        var ids = response.Messages.SelectMany(m => m.Contents).OfType<FunctionCallContent>().Select(c => c.CallId).ToList();
-        Assert.Equal(2, ids.Distinct().Count());
-        Assert.All(ids, id => Assert.False(string.IsNullOrEmpty(id)));
+        var call = Assert.Single(response.Messages.SelectMany(m => m.Contents).OfType<FunctionCallContent>());
+        Assert.False(ToolCallArguments.TryGetMalformed(call, out _, out _));
+        Assert.Same(call, ToolCallArguments.Normalize(call));
     }
 
     [Fact]
@@ -236,19 +263,6 @@ public sealed class OpenAIChatClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task GetStreamingResponse_YieldsTheWholeResponse()
-    {
-        _server.Enqueue(ScriptedReply.Text("streamed"));
-        using var client = CreateClient();
-
-        var response = await client.GetStreamingResponseAsync([new ChatMessage(ChatRole.User, "Hi")]).ToChatResponseAsync();
-
-        Assert.Equal("streamed", response.Text);
-        Assert.Equal(ChatFinishReason.Stop, response.FinishReason);
-        Assert.Null(Assert.Single(_server.Requests).Body["stream"]);
-    }
-
-    [Fact]
     public void GetService_ReturnsMetadataWithProviderEndpointAndModel()
     {
         using var client = CreateClient("my-model");
@@ -259,7 +273,8 @@ public sealed class OpenAIChatClientTests : IAsyncLifetime
         Assert.Equal("openai", metadata.ProviderName);
         Assert.Equal(_server.BaseUrl, metadata.ProviderUri);
         Assert.Equal("my-model", metadata.DefaultModelId);
-        Assert.Same(client, client.GetService<OpenAIChatClient>());
+        Assert.NotNull(client.GetService<OpenAI.Chat.ChatClient>());
+        Assert.NotNull(client.GetService<ModelErrorsChatClient>());
     }
 
     [Description("Adds two numbers")]

@@ -81,8 +81,28 @@ public sealed class OpenAIModelOptionsTests
         Assert.Throws<InvalidOperationException>(new OpenAIModelOptions { ApiKey = "k", NetworkTimeout = TimeSpan.Zero }.Validate);
 
     [Fact]
-    public void Constructor_InvalidOptions_Throws() =>
-        Assert.Throws<InvalidOperationException>(() => new OpenAIChatClient(new OpenAIModelOptions { ApiKey = "k", Model = "" }));
+    public void CreateChatClient_InvalidOptions_Throws() =>
+        Assert.Throws<InvalidOperationException>(() => OpenAIModels.CreateChatClient(new OpenAIModelOptions { ApiKey = "k", Model = "" }));
+
+    [Theory]
+    [InlineData(null, false)]
+    [InlineData("true", true)]
+    [InlineData("False", false)]
+    public void FromEnvironment_SensitiveTelemetrySetting_IsOffUnlessSet(string? value, bool expected)
+    {
+        var options = OpenAIModelOptions.FromEnvironment(Env(("OPENAI_API_KEY", "sk-abc"), (OpenAIModelOptions.SensitiveTelemetrySetting, value!)))!;
+
+        Assert.Equal(expected, options.EnableSensitiveTelemetryData);
+    }
+
+    [Fact]
+    public void FromEnvironment_SensitiveTelemetrySettingNotABoolean_ThrowsNamingIt()
+    {
+        var ex = Assert.Throws<InvalidOperationException>(() =>
+            OpenAIModelOptions.FromEnvironment(Env(("OPENAI_API_KEY", "sk-abc"), (OpenAIModelOptions.SensitiveTelemetrySetting, "yes please"))));
+
+        Assert.Contains(OpenAIModelOptions.SensitiveTelemetrySetting, ex.Message);
+    }
 
     [Fact]
     public void ToString_DoesNotContainTheKey() =>
@@ -97,10 +117,10 @@ public sealed class OpenAIModelOptionsTests
     {
         var now = new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
-        Assert.Equal(TimeSpan.FromSeconds(expectedSeconds), OpenAIErrorMapper.ParseRetryAfter(header, now));
+        Assert.Equal(TimeSpan.FromSeconds(expectedSeconds), ModelErrorMapper.ParseRetryAfter(header, now));
     }
 
     [Fact]
     public void ParseRetryAfter_Garbage_IsNull() =>
-        Assert.Null(OpenAIErrorMapper.ParseRetryAfter("soon", DateTimeOffset.UnixEpoch));
+        Assert.Null(ModelErrorMapper.ParseRetryAfter("soon", DateTimeOffset.UnixEpoch));
 }

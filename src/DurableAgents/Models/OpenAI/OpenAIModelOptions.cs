@@ -1,6 +1,6 @@
 namespace DurableAgents.Models;
 
-/// <summary>Settings for <see cref="OpenAIChatClient"/>: OpenAI, Azure OpenAI's v1 endpoint, or any OpenAI-compatible server.</summary>
+/// <summary>Settings for <see cref="OpenAIModels.CreateChatClient"/>: OpenAI, Azure OpenAI's v1 endpoint, or any OpenAI-compatible server.</summary>
 /// <remarks>
 /// Azure OpenAI: set <see cref="BaseUrl"/> to <c>https://NAME.openai.azure.com/openai/v1/</c> and <see cref="Model"/> to the
 /// deployment name. Local servers (Ollama, vLLM, LM Studio): set <see cref="BaseUrl"/> (for example
@@ -10,6 +10,9 @@ public sealed class OpenAIModelOptions
 {
     /// <summary>The model used when <see cref="Model"/> is not configured.</summary>
     public const string DefaultModel = "gpt-4o-mini";
+
+    /// <summary>The setting that lets model-call telemetry hold prompts, replies and tool arguments (the GenAI semantic conventions' name).</summary>
+    public const string SensitiveTelemetrySetting = "OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT";
 
     /// <summary>The key sent to servers that need none (local OpenAI-compatible servers ignore it).</summary>
     public const string PlaceholderApiKey = "no-api-key-required";
@@ -30,6 +33,12 @@ public sealed class OpenAIModelOptions
     public TimeSpan NetworkTimeout { get; set; } = TimeSpan.FromSeconds(100);
 
     /// <summary>
+    /// True when model-call spans and logs may include message content, tool arguments and results (off by default: they may hold
+    /// personal data and whatever tools returned). Never the API key.
+    /// </summary>
+    public bool EnableSensitiveTelemetryData { get; set; }
+
+    /// <summary>
     /// The header that carries the key: null picks "api-key" for Azure OpenAI hosts (*.openai.azure.com,
     /// *.cognitiveservices.azure.com, *.services.ai.azure.com) and "Authorization: Bearer" for everything else.
     /// </summary>
@@ -42,7 +51,7 @@ public sealed class OpenAIModelOptions
     public Uri Endpoint => BaseUrl is null ? OpenAIEndpoint : ParseBaseUrl(BaseUrl.OriginalString) ?? BaseUrl;
 
     /// <summary>
-    /// Reads OPENAI_API_KEY, OPENAI_BASE_URL and OPENAI_MODEL; returns null when neither a key nor a base URL is set
+    /// Reads OPENAI_API_KEY, OPENAI_BASE_URL, OPENAI_MODEL and <see cref="SensitiveTelemetrySetting"/>; returns null when neither a key nor a base URL is set
     /// (so the caller can fall back to the offline model).
     /// </summary>
     /// <exception cref="InvalidOperationException">OPENAI_BASE_URL is set but is not an absolute http(s) URL.</exception>
@@ -70,6 +79,7 @@ public sealed class OpenAIModelOptions
             ApiKey = apiKey ?? PlaceholderApiKey,
             BaseUrl = baseUrl,
             Model = Normalize(getVariable("OPENAI_MODEL")) ?? DefaultModel,
+            EnableSensitiveTelemetryData = ReadFlag(getVariable(SensitiveTelemetrySetting), SensitiveTelemetrySetting),
         };
         options.Validate();
         return options;
@@ -105,12 +115,19 @@ public sealed class OpenAIModelOptions
 
     /// <summary>Describes the settings without the API key.</summary>
     public override string ToString() =>
-        $"OpenAIModelOptions {{ Endpoint = {Endpoint}, Model = {Model}, ApiKey = {(string.IsNullOrEmpty(ApiKey) ? "<none>" : "<set>")}, NetworkTimeout = {NetworkTimeout} }}";
+        $"OpenAIModelOptions {{ Endpoint = {Endpoint}, Model = {Model}, ApiKey = {(string.IsNullOrEmpty(ApiKey) ? "<none>" : "<set>")}, NetworkTimeout = {NetworkTimeout}, EnableSensitiveTelemetryData = {EnableSensitiveTelemetryData} }}";
 
     private static bool IsAzureHost(Uri endpoint) =>
         endpoint.Host.EndsWith(".openai.azure.com", StringComparison.OrdinalIgnoreCase)
         || endpoint.Host.EndsWith(".cognitiveservices.azure.com", StringComparison.OrdinalIgnoreCase)
         || endpoint.Host.EndsWith(".services.ai.azure.com", StringComparison.OrdinalIgnoreCase);
+
+    private static bool ReadFlag(string? value, string name) => Normalize(value) switch
+    {
+        null => false,
+        var text when bool.TryParse(text, out var flag) => flag,
+        var text => throw new InvalidOperationException($"{name} is '{text}'; set it to true or false."),
+    };
 
     private static string? Normalize(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using DurableAgents.Agents;
 using Microsoft.DurableTask;
+using DurableAgents.Tools.Mcp;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -14,8 +15,13 @@ public static class AgentToolbox
         """{"type":"object","properties":{"task":{"type":"string","description":"The task for the sub-agent, with all the context it needs."}},"required":["task"]}""")
         .RootElement.Clone();
 
-    /// <summary>The declarations sent to the model.</summary>
-    public static IList<AITool> Declarations(AgentDefinition definition, IAgentCatalog catalog)
+    /// <summary>
+    /// The declarations sent to the model. An MCP tool without a pinned schema is declared with the description and schema its
+    /// server lists (through <paramref name="mcp"/>, in the calling activity); while the server is down it is declared as
+    /// configured, with a note, so the model can still plan around it.
+    /// </summary>
+    public static async Task<IList<AITool>> DeclarationsAsync(
+        AgentDefinition definition, IAgentCatalog catalog, McpConnectionPool? mcp, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(catalog);
@@ -23,7 +29,9 @@ public static class AgentToolbox
         foreach (var tool in definition.Tools)
         {
             // Declarations only: a client must never run a tool itself; tool calls are durable activities.
-            tools.Add(tool.Function.AsDeclarationOnly());
+            tools.Add(tool.Function is McpToolFunction { HasPinnedSchema: false } remote && mcp is not null
+                ? await McpDeclarationAsync(remote, mcp, cancellationToken)
+                : tool.Function.AsDeclarationOnly());
         }
 
         foreach (var name in definition.SubAgents)
@@ -36,13 +44,27 @@ public static class AgentToolbox
         return tools;
     }
 
+    private static async Task<AITool> McpDeclarationAsync(McpToolFunction tool, McpConnectionPool mcp, CancellationToken cancellationToken)
+    {
+        var listed = await mcp.TryListToolsAsync(tool.Server, cancellationToken);
+        if (listed?.FirstOrDefault(t => string.Equals(t.Name, tool.Name, StringComparison.Ordinal)) is { } found)
+        {
+            return AIFunctionFactory.CreateDeclaration(tool.Name, tool.Tool.Description ?? found.Description ?? tool.Description, found.InputSchema);
+        }
+
+        var note = listed is null
+            ? $" (The MCP server '{tool.Server.Name}' is unavailable right now; calls fail until it is back.)"
+            : $" (The MCP server '{tool.Server.Name}' does not list this tool now; calls will likely fail.)";
+        return AIFunctionFactory.CreateDeclaration(tool.Name, tool.Description + note, tool.JsonSchema);
+    }
+
     /// <summary>The agent's model: its own, else the <see cref="IChatClient"/> registered in DI.</summary>
     public static IChatClient ResolveModel(AgentDefinition definition, IServiceProvider services) =>
         definition.Model
         ?? services.GetService<IChatClient>()
         ?? throw new NonRetriableException(
             $"Agent '{definition.Name}' has no model: set AgentDefinition.Model, or register an IChatClient in DI "
-            + "(for example OpenAIChatClient, or OfflineChatClient for a keyless demo).");
+            + "(for example services.AddOpenAIChatClient(...), or OfflineChatClient for a keyless demo).");
 
     /// <summary>The agent, or a non-retriable failure naming it.</summary>
     public static AgentDefinition Find(IAgentCatalog catalog, string agent) =>

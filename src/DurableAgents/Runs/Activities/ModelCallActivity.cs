@@ -4,7 +4,9 @@ using DurableAgents.Models;
 using Microsoft.DurableTask;
 using DurableAgents.Runs.Conversation;
 using DurableAgents.Runs.Pricing;
+using DurableAgents.Tools.Mcp;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DurableAgents.Runs.Activities;
 
@@ -35,7 +37,7 @@ public sealed class ModelCallActivity(IAgentCatalog catalog, ConversationLog log
 
         var options = new ChatOptions
         {
-            Tools = AgentToolbox.Declarations(definition, catalog),
+            Tools = await AgentToolbox.DeclarationsAsync(definition, catalog, services.GetService<McpConnectionPool>(), token),
             AllowMultipleToolCalls = true,
             ModelId = definition.ModelId,
         };
@@ -88,7 +90,8 @@ public sealed class ModelCallActivity(IAgentCatalog catalog, ConversationLog log
 
     private static ChatMessage Reply(ChatResponse response, int step)
     {
-        // One assistant message per step; calls without an id get a stable one so results can be matched.
+        // One assistant message per step; calls without an id get a stable one so results can be matched, and malformed
+        // arguments are kept in the form the run's validation reports back to the model.
         var contents = new List<AIContent>();
         var index = 0;
         foreach (var content in response.Messages.Where(m => m.Role == ChatRole.Assistant).SelectMany(m => m.Contents))
@@ -97,7 +100,7 @@ public sealed class ModelCallActivity(IAgentCatalog catalog, ConversationLog log
             {
                 case FunctionCallContent call:
                     index++;
-                    contents.Add(string.IsNullOrEmpty(call.CallId) ? WithId(call, $"call_s{step}_{index}") : call);
+                    contents.Add(ToolCallArguments.Normalize(string.IsNullOrEmpty(call.CallId) ? WithId(call, $"call_s{step}_{index}") : call));
                     break;
                 case TextContent text when !string.IsNullOrEmpty(text.Text):
                     contents.Add(new TextContent(text.Text));
@@ -109,7 +112,12 @@ public sealed class ModelCallActivity(IAgentCatalog catalog, ConversationLog log
     }
 
     private static FunctionCallContent WithId(FunctionCallContent call, string id) =>
-        new(id, call.Name, call.Arguments) { AdditionalProperties = call.AdditionalProperties };
+        new(id, call.Name, call.Arguments)
+        {
+            AdditionalProperties = call.AdditionalProperties,
+            Exception = call.Exception,
+            RawRepresentation = call.RawRepresentation,
+        };
 
     private static ModelToolCall ToToolCall(FunctionCallContent call) =>
         ToolCallArguments.TryGetMalformed(call, out var raw, out var error)

@@ -1,4 +1,5 @@
-using DurableAgents.Schedules.Cron;
+using Cronos;
+using DurableAgents.Schedules;
 using static DurableAgents.Tests.Schedules.Cron.CronTestSupport;
 
 namespace DurableAgents.Tests.Schedules.Cron;
@@ -14,8 +15,8 @@ public sealed class CronLordHoweTests
     [FactWhenZoneExists(LordHowe)]
     public void SpringForward_HalfHourGap_FixedTimeFiresAtGapEnd()
     {
-        var hits = CronExpression.Parse("0 15 2 * * *")
-            .GetOccurrences(At("2025-10-04T00:00:00Z"), At("2025-10-05T23:00:00Z"), Zone(LordHowe));
+        var hits = CronSchedule.Parse("0 15 2 * * *")
+            .Between(At("2025-10-04T00:00:00Z"), At("2025-10-05T23:00:00Z"), Zone(LordHowe));
 
         Assert.Equal(["2025-10-04T15:30:00Z", "2025-10-05T15:15:00Z"], Format(hits));
     }
@@ -23,8 +24,8 @@ public sealed class CronLordHoweTests
     [FactWhenZoneExists(LordHowe)]
     public void SpringForward_HalfHourGap_IntervalDoesNotFireExtraTimes()
     {
-        var hits = CronExpression.Parse("0 */15 * * * *")
-            .GetOccurrences(At("2025-10-04T15:00:00Z"), At("2025-10-04T16:00:00Z"), Zone(LordHowe));
+        var hits = CronSchedule.Parse("0 */15 * * * *")
+            .Between(At("2025-10-04T15:00:00Z"), At("2025-10-04T16:00:00Z"), Zone(LordHowe));
 
         Assert.Equal(["2025-10-04T15:15:00Z", "2025-10-04T15:30:00Z", "2025-10-04T15:45:00Z", "2025-10-04T16:00:00Z"], Format(hits));
     }
@@ -32,8 +33,8 @@ public sealed class CronLordHoweTests
     [FactWhenZoneExists(LordHowe)]
     public void FallBack_HalfHourOverlap_FixedTimeFiresOnce()
     {
-        var hits = CronExpression.Parse("0 45 1 * * *")
-            .GetOccurrences(At("2025-04-05T00:00:00Z"), At("2025-04-06T23:00:00Z"), Zone(LordHowe));
+        var hits = CronSchedule.Parse("0 45 1 * * *")
+            .Between(At("2025-04-05T00:00:00Z"), At("2025-04-06T23:00:00Z"), Zone(LordHowe));
 
         Assert.Equal(["2025-04-05T14:45:00Z", "2025-04-06T15:15:00Z"], Format(hits));
     }
@@ -41,8 +42,8 @@ public sealed class CronLordHoweTests
     [FactWhenZoneExists(LordHowe)]
     public void FallBack_HalfHourOverlap_IntervalFiresThroughBothPasses()
     {
-        var hits = CronExpression.Parse("0 */15 * * * *")
-            .GetOccurrences(At("2025-04-05T14:20:00Z"), At("2025-04-05T15:30:00Z"), Zone(LordHowe));
+        var hits = CronSchedule.Parse("0 */15 * * * *")
+            .Between(At("2025-04-05T14:20:00Z"), At("2025-04-05T15:30:00Z"), Zone(LordHowe));
 
         Assert.Equal(
             ["2025-04-05T14:30:00Z", "2025-04-05T14:45:00Z", "2025-04-05T15:00:00Z", "2025-04-05T15:15:00Z", "2025-04-05T15:30:00Z"],

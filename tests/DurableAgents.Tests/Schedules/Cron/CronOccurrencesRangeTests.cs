@@ -1,4 +1,5 @@
-using DurableAgents.Schedules.Cron;
+using Cronos;
+using DurableAgents.Schedules;
 using static DurableAgents.Tests.Schedules.Cron.CronTestSupport;
 
 namespace DurableAgents.Tests.Schedules.Cron;
@@ -9,8 +10,8 @@ public sealed class CronOccurrencesRangeTests
     public void GetOccurrences_WeekdayMornings_InBerlinSummer()
     {
         // 2025-06-16 is a Monday; 09:00 CEST is 07:00Z.
-        var hits = CronExpression.Parse("0 0 9 * * MON-FRI")
-            .GetOccurrences(At("2025-06-15T00:00:00Z"), At("2025-06-22T00:00:00Z"), Zone("Europe/Berlin"));
+        var hits = CronSchedule.Parse("0 0 9 * * MON-FRI")
+            .Between(At("2025-06-15T00:00:00Z"), At("2025-06-22T00:00:00Z"), Zone("Europe/Berlin"));
 
         Assert.Equal(
             ["2025-06-16T07:00:00Z", "2025-06-17T07:00:00Z", "2025-06-18T07:00:00Z", "2025-06-19T07:00:00Z", "2025-06-20T07:00:00Z"],
@@ -20,8 +21,8 @@ public sealed class CronOccurrencesRangeTests
     [Fact]
     public void GetOccurrences_ExcludesFromAndIncludesTo()
     {
-        var hits = CronExpression.Parse("0 */15 * * * *")
-            .GetOccurrences(At("2025-06-18T10:00:00Z"), At("2025-06-18T10:45:00Z"), TimeZoneInfo.Utc);
+        var hits = CronSchedule.Parse("0 */15 * * * *")
+            .Between(At("2025-06-18T10:00:00Z"), At("2025-06-18T10:45:00Z"), TimeZoneInfo.Utc);
 
         Assert.Equal(["2025-06-18T10:15:00Z", "2025-06-18T10:30:00Z", "2025-06-18T10:45:00Z"], Format(hits));
     }
@@ -29,8 +30,8 @@ public sealed class CronOccurrencesRangeTests
     [Fact]
     public void GetOccurrences_FifteenSecondStepsOverAMinute()
     {
-        var hits = CronExpression.Parse("*/15 * * * * *")
-            .GetOccurrences(At("2025-06-18T10:00:00Z"), At("2025-06-18T10:01:00Z"), TimeZoneInfo.Utc);
+        var hits = CronSchedule.Parse("*/15 * * * * *")
+            .Between(At("2025-06-18T10:00:00Z"), At("2025-06-18T10:01:00Z"), TimeZoneInfo.Utc);
 
         Assert.Equal(
             ["2025-06-18T10:00:15Z", "2025-06-18T10:00:30Z", "2025-06-18T10:00:45Z", "2025-06-18T10:01:00Z"],
@@ -40,26 +41,26 @@ public sealed class CronOccurrencesRangeTests
     [Fact]
     public void GetOccurrences_AcrossYearsForLeapDay()
     {
-        var hits = CronExpression.Parse("0 0 29 2 *")
-            .GetOccurrences(At("2023-01-01T00:00:00Z"), At("2033-01-01T00:00:00Z"), TimeZoneInfo.Utc);
+        var hits = CronSchedule.Parse("0 0 29 2 *")
+            .Between(At("2023-01-01T00:00:00Z"), At("2033-01-01T00:00:00Z"), TimeZoneInfo.Utc);
 
         Assert.Equal(["2024-02-29T00:00:00Z", "2028-02-29T00:00:00Z", "2032-02-29T00:00:00Z"], Format(hits));
     }
 
     [Fact]
-    public void GetOccurrences_EmptyWhenRangeHasNoMatchOrIsReversed()
+    public void GetOccurrences_EmptyWhenRangeHasNoMatch_RefusedWhenReversed()
     {
-        var cron = CronExpression.Parse("0 0 12 * * *");
+        var cron = CronSchedule.Parse("0 0 12 * * *");
 
-        Assert.Empty(cron.GetOccurrences(At("2025-06-18T12:00:00Z"), At("2025-06-19T11:59:59Z"), TimeZoneInfo.Utc));
-        Assert.Empty(cron.GetOccurrences(At("2025-06-19T00:00:00Z"), At("2025-06-18T00:00:00Z"), TimeZoneInfo.Utc));
-        Assert.Empty(CronExpression.Parse("0 0 30 2 *").GetOccurrences(At("2025-01-01T00:00:00Z"), At("2035-01-01T00:00:00Z"), TimeZoneInfo.Utc));
+        Assert.Empty(cron.Between(At("2025-06-18T12:00:00Z"), At("2025-06-19T11:59:59Z"), TimeZoneInfo.Utc));
+        Assert.Throws<ArgumentException>(() => cron.Between(At("2025-06-19T00:00:00Z"), At("2025-06-18T00:00:00Z"), TimeZoneInfo.Utc).ToList());
+        Assert.Empty(CronSchedule.Parse("0 0 30 2 *").Between(At("2025-01-01T00:00:00Z"), At("2035-01-01T00:00:00Z"), TimeZoneInfo.Utc));
     }
 
     [Fact]
     public void GetOccurrences_MatchesRepeatedGetNextOccurrence()
     {
-        var cron = CronExpression.Parse("0 7,23 */3 * * *");
+        var cron = CronSchedule.Parse("0 7,23 */3 * * *");
         var zone = Zone("America/New_York");
         var from = At("2025-10-30T00:00:00Z");
         var to = At("2025-11-04T00:00:00Z");
@@ -71,15 +72,7 @@ public sealed class CronOccurrencesRangeTests
         }
 
         Assert.NotEmpty(expected);
-        Assert.Equal(expected, cron.GetOccurrences(from, to, zone));
+        Assert.Equal(expected, cron.Between(from, to, zone));
         Assert.True(expected.Zip(expected.Skip(1)).All(pair => pair.First < pair.Second), "occurrences must strictly increase");
-    }
-
-    [Fact]
-    public void GetOccurrences_NullZone_ThrowsImmediately()
-    {
-        var cron = CronExpression.Parse("* * * * *");
-
-        Assert.Throws<ArgumentNullException>(() => cron.GetOccurrences(DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, null!));
     }
 }

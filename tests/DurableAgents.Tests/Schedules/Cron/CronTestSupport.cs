@@ -1,5 +1,6 @@
 using System.Globalization;
-using DurableAgents.Schedules.Cron;
+using Cronos;
+using DurableAgents.Schedules;
 
 namespace DurableAgents.Tests.Schedules.Cron;
 
@@ -10,15 +11,13 @@ internal static class CronTestSupport
     public static DateTimeOffset At(string iso) =>
         DateTimeOffset.Parse(iso, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
 
-    public static TimeZoneInfo Zone(string id) => TimeZoneResolver.Resolve(id);
+    public static TimeZoneInfo Zone(string id) => CronSchedule.ResolveZone(id);
 
-    public static bool ZoneExists(string id) => TimeZoneResolver.TryResolve(id, out _);
+    public static bool ZoneExists(string id) => CronSchedule.TryResolveZone(id, out _);
 
-    /// <summary>The values a parsed field allows, in order.</summary>
-    public static int[] Values(CronField field) => Enumerable.Range(0, 64).Where(field.Contains).ToArray();
-
-    public static int[] ParseList(string csv) =>
-        csv.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
+    /// <summary>Occurrences in (<paramref name="fromExclusive"/>, <paramref name="toInclusive"/>], the window a schedule catches up over.</summary>
+    public static IEnumerable<DateTimeOffset> Between(this CronExpression cron, DateTimeOffset fromExclusive, DateTimeOffset toInclusive, TimeZoneInfo zone) =>
+        cron.GetOccurrences(fromExclusive, toInclusive, zone, fromInclusive: false, toInclusive: true);
 
     /// <summary>Occurrences as compact UTC strings ("2025-03-09T07:00:00Z") so failures read well.</summary>
     public static string[] Format(IEnumerable<DateTimeOffset> instants) =>
@@ -33,7 +32,7 @@ public sealed class FactWhenZoneExistsAttribute : FactAttribute
 {
     public FactWhenZoneExistsAttribute(string zoneId)
     {
-        if (!TimeZoneResolver.TryResolve(zoneId, out _))
+        if (!CronSchedule.TryResolveZone(zoneId, out _))
         {
             Skip = $"Time zone '{zoneId}' is not available on this machine.";
         }

@@ -1,8 +1,9 @@
-using DurableAgents.Schedules.Cron;
+using Cronos;
+using DurableAgents.Schedules;
 
 namespace DurableAgents.Tests.Schedules.Cron;
 
-public sealed class TimeZoneResolverTests
+public sealed class CronScheduleZoneTests
 {
     private static readonly DateTime Summer = new(2025, 7, 1, 12, 0, 0, DateTimeKind.Utc);
     private static readonly DateTime Winter = new(2025, 1, 1, 12, 0, 0, DateTimeKind.Utc);
@@ -15,7 +16,7 @@ public sealed class TimeZoneResolverTests
     [InlineData("utc")]
     public void Resolve_EmptyOrUtc_ReturnsUtc(string? id)
     {
-        Assert.Same(TimeZoneInfo.Utc, TimeZoneResolver.Resolve(id));
+        Assert.Same(TimeZoneInfo.Utc, CronSchedule.ResolveZone(id));
     }
 
     [Theory]
@@ -24,7 +25,7 @@ public sealed class TimeZoneResolverTests
     [InlineData("Asia/Tokyo", 9, 9)]
     public void Resolve_IanaId_ReturnsZoneWithItsOffsets(string id, int winterHours, int summerHours)
     {
-        var zone = TimeZoneResolver.Resolve(id);
+        var zone = CronSchedule.ResolveZone(id);
 
         Assert.Equal(TimeSpan.FromHours(winterHours), zone.GetUtcOffset(Winter));
         Assert.Equal(TimeSpan.FromHours(summerHours), zone.GetUtcOffset(Summer));
@@ -35,7 +36,7 @@ public sealed class TimeZoneResolverTests
     [InlineData("Eastern Standard Time", -5, -4)]
     public void Resolve_WindowsId_ReturnsEquivalentZone(string id, int winterHours, int summerHours)
     {
-        var zone = TimeZoneResolver.Resolve(id);
+        var zone = CronSchedule.ResolveZone(id);
 
         Assert.Equal(TimeSpan.FromHours(winterHours), zone.GetUtcOffset(Winter));
         Assert.Equal(TimeSpan.FromHours(summerHours), zone.GetUtcOffset(Summer));
@@ -46,7 +47,7 @@ public sealed class TimeZoneResolverTests
     [InlineData("Not A Zone")]
     public void Resolve_UnknownId_ThrowsArgumentExceptionWithExample(string id)
     {
-        var ex = Assert.Throws<ArgumentException>(() => TimeZoneResolver.Resolve(id));
+        var ex = Assert.Throws<ArgumentException>(() => CronSchedule.ResolveZone(id));
 
         Assert.Equal("id", ex.ParamName);
         Assert.Contains($"'{id}'", ex.Message, StringComparison.Ordinal);
@@ -56,7 +57,7 @@ public sealed class TimeZoneResolverTests
     [Fact]
     public void TryResolve_UnknownId_ReturnsFalse()
     {
-        Assert.False(TimeZoneResolver.TryResolve("Mars/Olympus_Mons", out var zone));
+        Assert.False(CronSchedule.TryResolveZone("Mars/Olympus_Mons", out var zone));
         Assert.Null(zone);
     }
 }
