@@ -20,6 +20,8 @@ internal sealed partial class OrchestrationServiceWorker : DurableTaskWorker
     private readonly WorkerOrchestrationService _service;
     private readonly TaskHubWorker _hub;
     private readonly ILogger _logger;
+    private readonly Lock _stopGate = new();
+    private Task? _stop;
 
     public OrchestrationServiceWorker(
         string name,
@@ -77,7 +79,41 @@ internal sealed partial class OrchestrationServiceWorker : DurableTaskWorker
     }
 
     /// <summary>Stops fetching and waits for work in flight until <paramref name="cancellationToken"/> (the host's shutdown timeout).</summary>
-    public override async Task StopAsync(CancellationToken cancellationToken)
+    /// <remarks>
+    /// Hosts may stop a service twice, or dispose it while a stop is still running (WebApplicationFactory stops the host while
+    /// the app's own RunAsync stops and disposes it). DTFx's worker throws on both, so the first stop is shared and disposal
+    /// waits for it.
+    /// </remarks>
+    public override Task StopAsync(CancellationToken cancellationToken)
+    {
+        lock (_stopGate)
+        {
+            return _stop ??= StopOnceAsync(cancellationToken);
+        }
+    }
+
+    public override void Dispose()
+    {
+        Task? stop;
+        lock (_stopGate)
+        {
+            stop = _stop;
+            _stop ??= Task.CompletedTask; // a worker disposed before it was stopped is not stopped afterwards
+        }
+
+        if (stop is { IsCompleted: false })
+        {
+            stop.ContinueWith(_ => _hub.Dispose(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        }
+        else
+        {
+            _hub.Dispose();
+        }
+
+        base.Dispose();
+    }
+
+    private async Task StopOnceAsync(CancellationToken cancellationToken)
     {
         _service.SetStopDeadline(cancellationToken);
         // Forced only skips DTFx's fixed one-second polls; work in flight keeps running and the provider's stop waits for it.
@@ -88,12 +124,6 @@ internal sealed partial class OrchestrationServiceWorker : DurableTaskWorker
         }
 
         await base.StopAsync(cancellationToken);
-    }
-
-    public override void Dispose()
-    {
-        _hub.Dispose();
-        base.Dispose();
     }
 
     // Everything happens in the dispatchers TaskHubWorker started; there is no loop of our own.

@@ -1,3 +1,4 @@
+using Azure.Storage.Blobs;
 using DurableAgents.DurableTask;
 using DurableAgents.DurableTask.Sqlite;
 using DurableAgents.Hosting;
@@ -39,7 +40,7 @@ public static class BackendSelection
                 UseSqlite(agents, Path.Combine(scratch.Path, DatabaseFile), Path.Combine(scratch.Path, "conversations"));
                 return ("memory", "SQLite task hub in a temporary file, deleted when the host stops (nothing survives a restart)");
             case "azure":
-                throw new StartupRefusalException("The Azure Storage provider is not wired into this build yet.");
+                return ("azure", UseAzureStorage(agents, configuration, connection));
             default:
                 throw new StartupRefusalException($"DurableAgents:Backend is '{options.Backend}'; use sqlite, memory or azure.");
         }
@@ -51,6 +52,34 @@ public static class BackendSelection
         agents.Worker.UseSqlite(settings);
         agents.Client.UseSqlite(settings);
         agents.Services.AddSingleton<IConversationStore>(new FileConversationStore(conversations));
+    }
+
+    private static string UseAzureStorage(DurableAgentsBuilder agents, IConfiguration configuration, string? connection)
+    {
+        if (string.IsNullOrWhiteSpace(connection))
+        {
+            throw new StartupRefusalException(
+                $"DurableAgents:Backend is 'azure' but {AzureStorageSetting} is empty. Set it to a storage connection string "
+                + "(UseDevelopmentStorage=true for Azurite).");
+        }
+
+        // Durable Functions' own provider, so a task hub written here is the format Durable Functions reads.
+        var options = new AzureStorageOptions { ConnectionString = connection };
+        configuration.GetSection("DurableAgents:AzureStorage").Bind(options);
+        try
+        {
+            agents.Worker.UseAzureStorage(options);
+            agents.Client.UseAzureStorage(options);
+        }
+        catch (ArgumentException e)
+        {
+            throw new StartupRefusalException($"DurableAgents:AzureStorage is not usable: {e.Message}", e);
+        }
+
+        // Conversations must be readable by every host of the task hub, so they live in blobs too.
+        var container = new BlobContainerClient(connection, $"{options.TaskHubName.ToLowerInvariant()}-conversations");
+        agents.Services.AddSingleton<IConversationStore>(new BlobConversationStore(container));
+        return $"Azure Storage provider (Durable Functions' DTFx provider), task hub '{options.TaskHubName}'";
     }
 
     /// <summary>A temporary folder for the memory backend, deleted with the container.</summary>

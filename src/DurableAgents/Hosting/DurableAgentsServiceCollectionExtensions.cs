@@ -34,6 +34,7 @@ public static class DurableAgentsServiceCollectionExtensions
         var client = services.AddDurableTaskClient();
         worker.Configure(o => o.DataConverter = AgentDataConverter.Default);
         client.Configure(o => o.DataConverter = AgentDataConverter.Default);
+        services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IAgentCatalog>(sp => new AgentCatalog(sp.GetServices<AgentDefinition>()));
         services.TryAddSingleton<AgentRunClient>();
         services.TryAddSingleton(_ => ModelPriceTable.CreateDefault());

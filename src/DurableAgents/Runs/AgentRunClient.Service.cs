@@ -42,11 +42,15 @@ public sealed partial class AgentRunClient(DurableTaskClient client, IAgentCatal
 
         try
         {
+            // The clients refuse an id that exists in any state; a replacement lets a finished one be reused (active ones still refuse).
+            var options = new StartOrchestrationOptions { InstanceId = runId };
+            if (replaceFinished)
+            {
+                options = options.WithDedupeStatuses(OrchestrationRuntimeStatus.Pending, OrchestrationRuntimeStatus.Running, OrchestrationRuntimeStatus.Suspended);
+            }
+
             return await client.ScheduleNewOrchestrationInstanceAsync(
-                AgentRunNames.Orchestrator,
-                new AgentRunInput(definition.Name, goal),
-                new StartOrchestrationOptions { InstanceId = runId },
-                cancellationToken);
+                AgentRunNames.Orchestrator, new AgentRunInput(definition.Name, goal), options, cancellationToken);
         }
         catch (OrchestrationAlreadyExistsException)
         {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.DurableTask.Client;
 
 namespace DurableAgents.DurableTask.Tests.Conformance;
 
@@ -60,5 +61,21 @@ public abstract partial class ConformanceTests
         var ex = await Assert.ThrowsAsync<ArgumentException>(() => Client.RaiseEventAsync("no-such-run", "x"));
 
         Assert.Contains("'no-such-run'", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("\"not a number\"")]
+    [InlineData(null)]
+    public async Task ExternalEvent_WhosePayloadDoesNotFitTheWait_FailsTheInstanceWithAClearError(string? payload)
+    {
+        await StartAsync(r => r.AddOrchestratorFunc<int>("Count", async ctx => await ctx.WaitForExternalEvent<int>("n") + 1));
+        var id = await Client.ScheduleNewOrchestrationInstanceAsync("Count");
+        await WaitForStartAsync(id);
+
+        await Client.RaiseEventAsync(id, "n", payload is null ? null : System.Text.Json.JsonDocument.Parse(payload).RootElement);
+
+        var result = await WaitForCompletionAsync(id);
+        Assert.Equal(OrchestrationRuntimeStatus.Failed, result.RuntimeStatus);
+        Assert.Contains("event 'n'", result.FailureDetails!.ErrorMessage, StringComparison.Ordinal);
     }
 }

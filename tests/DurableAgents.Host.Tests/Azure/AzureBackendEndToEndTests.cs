@@ -1,8 +1,7 @@
 using System.Net;
 using DurableAgents.Host.Samples;
 using DurableAgents.Host.Tests.Infrastructure;
-using DurableAgents.Orchestration.AzureStorage.Storage;
-using DurableAgents.Orchestration.AzureStorage.Tests.Azurite;
+using Azure.Storage.Blobs;
 
 namespace DurableAgents.Host.Tests.Azure;
 
@@ -31,7 +30,7 @@ public sealed class AzureBackendEndToEndTests(AzuriteFixture azurite)
         Assert.Equal("Completed", done.Status());
         Assert.Contains(done.GetProperty("toolCalls").EnumerateArray(), c => c.GetProperty("tool").GetString() == "delete_records");
         var conversations = new List<string>();
-        await foreach (var blob in new BlobContainerClient(azurite.Connection, $"{taskHub}-conversations").ListBlobsAsync())
+        await foreach (var blob in new BlobContainerClient(azurite.ConnectionString, $"{taskHub.ToLowerInvariant()}-conversations").GetBlobsAsync())
         {
             conversations.Add(blob.Name);
         }

@@ -1,18 +1,16 @@
-using DurableAgents.Orchestration.AzureStorage.Tests.Azurite;
 
 namespace DurableAgents.Host.Tests.Azure;
 
-/// <summary>Settings for a host on the Azure Storage backend on Azurite, each with its own task hub.</summary>
+/// <summary>Settings for a host on the Azure Storage provider on Azurite, each with its own task hub.</summary>
 public static class AzureHostSettings
 {
     public static string NewTaskHub() => "t" + Guid.NewGuid().ToString("N")[..20];
 
-    public static Dictionary<string, string?> For(AzuriteFixture azurite, string taskHub, string mode = "Polling") => new()
+    public static Dictionary<string, string?> For(AzuriteFixture azurite, string taskHub) => new()
     {
-        ["AzureWebJobsStorage"] = azurite.Azurite.ConnectionString,
+        ["AzureWebJobsStorage"] = azurite.ConnectionString,
         ["DurableAgents:Backend"] = "azure",
         ["DurableAgents:AzureStorage:TaskHubName"] = taskHub,
-        ["DurableAgents:AzureStorage:Mode"] = mode,
         // The run queue is not under test here; a unique name keeps tests from sharing agent-runs.
         ["DurableAgents:QueueTrigger:QueueName"] = AzuriteFixture.UniqueName("runs"),
     };

@@ -33,7 +33,7 @@ public sealed class StartupRefusalTests
 
         var result = await HostCommand.RunAsync(data.Path, "--urls", "http://127.0.0.1:0", "--DurableAgents:DataPath", data.Path, "--DurableAgents:Backend", "bogus");
 
-        AssertRefusal(result, "use file, memory or azure");
+        AssertRefusal(result, "use sqlite, memory or azure");
     }
 
     [Fact]

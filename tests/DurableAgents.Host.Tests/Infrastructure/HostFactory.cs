@@ -1,4 +1,3 @@
-using DurableAgents.Orchestration;
 using DurableAgents.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -29,6 +28,9 @@ public sealed class HostFactory : WebApplicationFactory<Program>
         };
     }
 
+    /// <summary>The host's data folder (DurableAgents:DataPath).</summary>
+    public string DataPath => _settings["DurableAgents:DataPath"]!;
+
     public const string Key = "test-key-123";
     public const string Secret = "webhook-secret-xyz";
 
@@ -54,7 +56,7 @@ public sealed class HostFactory : WebApplicationFactory<Program>
         {
             if (_standIn)
             {
-                StandInAgentRun.Register((DurableTaskRegistry)services.Single(d => d.ServiceType == typeof(DurableTaskRegistry)).ImplementationInstance!);
+                StandInAgentRun.Install(services);
             }
 
             _configure?.Invoke(services);

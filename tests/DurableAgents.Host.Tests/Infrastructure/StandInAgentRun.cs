@@ -1,6 +1,9 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
-using DurableAgents.Orchestration;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Worker;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using DurableAgents.Runs;
 
 namespace DurableAgents.Host.Tests.Infrastructure;
@@ -16,18 +19,16 @@ public static class StandInAgentRun
     /// <summary>Every run start, by run id (a double fire shows as a count above one).</summary>
     public static readonly ConcurrentDictionary<string, int> Starts = new();
 
-    public static void Register(DurableTaskRegistry registry)
+    /// <summary>
+    /// Registers the stand-in ahead of everything else: AddDurableAgents adds the real AgentRun only when none is registered,
+    /// so a registration that runs first takes its place. Call it on the service collection before or after AddDurableAgents.
+    /// </summary>
+    public static void Install(IServiceCollection services) =>
+        services.Insert(0, ServiceDescriptor.Singleton<IConfigureOptions<DurableTaskRegistry>>(
+            new ConfigureNamedOptions<DurableTaskRegistry>(Options.DefaultName, Register)));
+
+    private static void Register(DurableTaskRegistry registry)
     {
-        // The real AgentRun is registered by AddDurableAgents; these API and schedule tests need a run whose behaviour they
-        // control, so the stand-in takes its place.
-        registry.RemoveOrchestrator(AgentRunNames.Orchestrator);
-
-        if (registry.ActivityNames.Contains(RecordActivity))
-        {
-            registry.AddOrchestratorFunc<AgentRunInput, AgentRunResult>(AgentRunNames.Orchestrator, RunAsync);
-            return;
-        }
-
         registry.AddOrchestratorFunc<AgentRunInput, AgentRunResult>(AgentRunNames.Orchestrator, RunAsync);
         registry.AddActivityFunc<string, bool>(RecordActivity, (_, runId) => Starts.AddOrUpdate(runId, 1, (_, n) => n + 1) > 0);
     }

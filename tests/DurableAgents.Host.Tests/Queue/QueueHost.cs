@@ -1,16 +1,16 @@
 using System.Text.Json;
+using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
 using DurableAgents.Agents;
+using DurableAgents.DurableTask;
 using DurableAgents.Host.Tests.Infrastructure;
 using DurableAgents.Host.Triggers.Queue;
-using DurableAgents.Orchestration.AzureStorage.Storage;
-using DurableAgents.Orchestration.AzureStorage.Tests.Azurite;
-using DurableAgents.Orchestration.Backend;
 using DurableAgents.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DurableAgents.Host.Tests.Queue;
 
-/// <summary>A host on the in-memory backend whose queue trigger polls a unique queue on Azurite, with fast redelivery.</summary>
+/// <summary>A host on SQLite whose queue trigger polls a unique queue on Azurite, with fast redelivery and faulty starts.</summary>
 public sealed class QueueHost : IDisposable
 {
     public const int MaxDequeueCount = 3;
@@ -20,12 +20,14 @@ public sealed class QueueHost : IDisposable
     {
         QueueName = AzuriteFixture.UniqueName("runs");
         AgentQueueName = AzuriteFixture.UniqueName("agentq");
-        Queue = new QueueClient(azurite.Connection, QueueName);
-        Poison = new QueueClient(azurite.Connection, QueueName + "-poison");
-        Factory = new HostFactory(
+        Queue = new QueueClient(azurite.ConnectionString, QueueName);
+        Poison = new QueueClient(azurite.ConnectionString, QueueName + "-poison");
+        HostFactory factory = null!;
+        factory = new HostFactory(
             new()
             {
-                ["DurableAgents:QueueTrigger:ConnectionString"] = azurite.Azurite.ConnectionString,
+                ["DurableAgents:Backend"] = "sqlite",
+                ["DurableAgents:QueueTrigger:ConnectionString"] = azurite.ConnectionString,
                 ["DurableAgents:QueueTrigger:QueueName"] = QueueName,
                 ["DurableAgents:QueueTrigger:VisibilityTimeout"] = "00:00:01",
                 ["DurableAgents:QueueTrigger:MaxDequeueCount"] = MaxDequeueCount.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -33,9 +35,10 @@ public sealed class QueueHost : IDisposable
             },
             services =>
             {
-                FaultyStartBackend.Install(services);
+                FaultyStartClient.Install(services, sp => sp.GetSqliteOrchestrationService(Path.Combine(factory.DataPath, "taskhub.db")));
                 services.AddSingleton(new AgentDefinition(QueuedAgent) { QueueName = AgentQueueName });
             });
+        Factory = factory;
         Http = Factory.CreateClient();
     }
 
@@ -45,7 +48,7 @@ public sealed class QueueHost : IDisposable
     public string AgentQueueName { get; }
     public QueueClient Queue { get; }
     public QueueClient Poison { get; }
-    public FaultyStartBackend Backend => (FaultyStartBackend)Factory.Services.GetRequiredService<IOrchestrationService>();
+    public FaultyStartClient Backend => Factory.Services.GetRequiredService<FaultyStartClient>();
 
     /// <summary>Starts the host and creates its queue (the trigger creates it too; the test may send first).</summary>
     public static async Task<QueueHost> StartAsync(AzuriteFixture azurite)
@@ -59,25 +62,25 @@ public sealed class QueueHost : IDisposable
 
     /// <summary>Waits until the queue holds no message, visible or hidden (every message was deleted or moved).</summary>
     public Task WaitForEmptyQueueAsync(QueueClient? queue = null) =>
-        TestDeadline.WaitUntilAsync(async () => await (queue ?? Queue).GetApproximateMessageCountAsync() == 0, "the run queue drains", 30);
+        TestDeadline.WaitUntilAsync(async () => (await (queue ?? Queue).GetPropertiesAsync()).Value.ApproximateMessagesCount == 0, "the run queue drains", 30);
 
     /// <summary>Waits for <paramref name="count"/> poison messages and returns them.</summary>
     public async Task<IReadOnlyList<PoisonMessage>> WaitForPoisonAsync(int count)
     {
-        IReadOnlyList<PeekedQueueMessage> peeked = [];
+        PeekedMessage[] peeked = [];
         await TestDeadline.WaitUntilAsync(async () =>
         {
             await Poison.CreateIfNotExistsAsync();
-            peeked = await Poison.PeekMessagesAsync(32);
-            return peeked.Count >= count;
+            peeked = (await Poison.PeekMessagesAsync(32)).Value;
+            return peeked.Length >= count;
         }, $"{count} message(s) in {Poison.Name}", 30);
-        return peeked.Select(p => JsonSerializer.Deserialize<PoisonMessage>(p.MessageText)!).ToList();
+        return peeked.Select(p => JsonSerializer.Deserialize<PoisonMessage>(p.Body.ToString())!).ToList();
     }
 
     public async Task<int> PoisonCountAsync()
     {
         await Poison.CreateIfNotExistsAsync();
-        return (await Poison.PeekMessagesAsync(32)).Count;
+        return (await Poison.PeekMessagesAsync(32)).Value.Length;
     }
 
     public void Dispose()

@@ -1,5 +1,4 @@
 using DurableAgents.Host.Triggers.Queue;
-using DurableAgents.Orchestration.AzureStorage.Storage;
 
 namespace DurableAgents.Host.Tests.Queue;
 
@@ -15,7 +14,7 @@ public sealed class QueueRunMessageTests
     [Fact]
     public void Base64Json_WithObjectInput_IsRead_AsTheObjectsJson()
     {
-        var text = QueueMessageEncoding.ToBase64("{\"agent\":\"background\",\"input\":{\"ticket\":42}}");
+        var text = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("{\"agent\":\"background\",\"input\":{\"ticket\":42}}"));
 
         Assert.True(QueueRunMessage.TryParse(text, out var m, out _));
         Assert.Equal("background", m!.Agent);

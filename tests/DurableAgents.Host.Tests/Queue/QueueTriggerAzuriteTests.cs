@@ -1,6 +1,6 @@
+using Azure.Storage.Queues;
+using DurableAgents.Host.Tests.Azure;
 using DurableAgents.Host.Tests.Infrastructure;
-using DurableAgents.Orchestration.AzureStorage.Storage;
-using DurableAgents.Orchestration.AzureStorage.Tests.Azurite;
 
 namespace DurableAgents.Host.Tests.Queue;
 
@@ -16,7 +16,7 @@ public sealed class QueueTriggerAzuriteTests(AzuriteFixture azurite)
         using var host = await QueueHost.StartAsync(azurite);
         var plainId = NewId("plain-");
         await host.SendAsync($"{{\"agent\":\"background\",\"input\":\"plain text\",\"runId\":\"{plainId}\"}}");
-        var receipt = await host.Queue.SendMessageAsync(QueueMessageEncoding.ToBase64("{\"agent\":\"background\",\"input\":{\"n\":42}}"));
+        var receipt = (await host.Queue.SendMessageAsync(Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("{\"agent\":\"background\",\"input\":{\"n\":42}}")))).Value;
 
         var plain = await host.Http.WaitForRunAsync(plainId, r => r.Status() == "Completed", "the plain message's run completes");
         // Without a runId the run id comes from the message id, so every delivery of that message maps to one run.
@@ -48,7 +48,7 @@ public sealed class QueueTriggerAzuriteTests(AzuriteFixture azurite)
     public async Task RedeliveryAfterALostAcknowledgement_StartsNoSecondRun()
     {
         using var host = await QueueHost.StartAsync(azurite);
-        var id = NewId(FaultyStartBackend.LostAckPrefix);
+        var id = NewId(FaultyStartClient.LostAckPrefix);
         await host.SendAsync($"{{\"agent\":\"background\",\"input\":\"ack lost\",\"runId\":\"{id}\"}}");
 
         // The first delivery creates the run but reports a failure, so the message is left to reappear after its visibility
@@ -81,7 +81,7 @@ public sealed class QueueTriggerAzuriteTests(AzuriteFixture azurite)
     public async Task MessageThatAlwaysFails_MovesToPoisonAfterMaxDequeueCount()
     {
         using var host = await QueueHost.StartAsync(azurite);
-        var id = NewId(FaultyStartBackend.AlwaysFailPrefix);
+        var id = NewId(FaultyStartClient.AlwaysFailPrefix);
         await host.SendAsync($"{{\"agent\":\"background\",\"input\":\"doomed\",\"runId\":\"{id}\"}}");
 
         var poisoned = Assert.Single(await host.WaitForPoisonAsync(1));
@@ -89,7 +89,7 @@ public sealed class QueueTriggerAzuriteTests(AzuriteFixture azurite)
         Assert.Equal(QueueHost.MaxDequeueCount, poisoned.DequeueCount);
         Assert.Equal(QueueHost.MaxDequeueCount, host.Backend.CreateCalls.GetValueOrDefault(id));
         Assert.Contains($"delivery {QueueHost.MaxDequeueCount} of {QueueHost.MaxDequeueCount}", poisoned.Reason, StringComparison.Ordinal);
-        Assert.Contains("the backend refuses to start", poisoned.Reason, StringComparison.Ordinal);
+        Assert.Contains("the provider refuses to start", poisoned.Reason, StringComparison.Ordinal);
         await host.WaitForEmptyQueueAsync();
     }
 
@@ -97,7 +97,7 @@ public sealed class QueueTriggerAzuriteTests(AzuriteFixture azurite)
     public async Task AgentsOwnQueue_IsPolledToo()
     {
         using var host = await QueueHost.StartAsync(azurite);
-        var agentQueue = new QueueClient(azurite.Connection, host.AgentQueueName);
+        var agentQueue = new QueueClient(azurite.ConnectionString, host.AgentQueueName);
         await agentQueue.CreateIfNotExistsAsync();
         var id = NewId("own-");
 

@@ -1,6 +1,8 @@
 using DurableAgents.Agents;
 using DurableAgents.Host.Tests.Infrastructure;
-using DurableAgents.Orchestration.Client;
+using DurableAgents.DurableTask;
+using DurableAgents.DurableTask.Sqlite;
+using Microsoft.DurableTask.Client;
 using DurableAgents.Schedules;
 using DurableAgents.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,12 +11,17 @@ using Microsoft.Extensions.Logging;
 
 namespace DurableAgents.Host.Tests.Schedules;
 
-/// <summary>A worker host with schedules on a manual clock, on the in-memory or the file backend.</summary>
+/// <summary>A worker host with schedules on a manual clock, on SQLite (a temporary file, or a given data folder).</summary>
 public sealed class ScheduleHost : IAsyncDisposable
 {
     private readonly IHost _host;
+    private readonly TempFolder? _scratch;
 
-    private ScheduleHost(IHost host) => _host = host;
+    private ScheduleHost(IHost host, TempFolder? scratch)
+    {
+        _host = host;
+        _scratch = scratch;
+    }
 
     public DurableTaskClient Client => _host.Services.GetRequiredService<DurableTaskClient>();
 
@@ -23,20 +30,18 @@ public sealed class ScheduleHost : IAsyncDisposable
     public static async Task<ScheduleHost> StartAsync(ManualTimeProvider clock, string? dataPath, params ScheduleDefinition[] schedules)
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
-        builder.Logging.ClearProviders();
+        if (Environment.GetEnvironmentVariable("DURABLEAGENTS_TEST_LOGS") is null)
+        {
+            builder.Logging.ClearProviders();
+        }
         builder.Services.AddSingleton<TimeProvider>(clock);
+        StandInAgentRun.Install(builder.Services);
         var agents = builder.Services.AddDurableAgents();
-        if (dataPath is null)
-        {
-            agents.Worker.UseInMemoryBackend();
-        }
-        else
-        {
-            agents.Worker.UseFileBackend(dataPath);
-        }
-
+        var scratch = dataPath is null ? new TempFolder("da-schedules") : null;
+        var settings = new SqliteOrchestrationServiceSettings { DatabasePath = Path.Combine(dataPath ?? scratch!.Path, "taskhub.db"), TimeProvider = clock };
+        agents.Worker.UseSqlite(settings).UseOrchestrationClock(clock);
+        agents.Client.UseSqlite(settings);
         agents.AddAgent(new AgentDefinition("worker"));
-        agents.Worker.AddTasks(StandInAgentRun.Register);
         foreach (var schedule in schedules)
         {
             agents.AddSchedule(schedule);
@@ -44,7 +49,7 @@ public sealed class ScheduleHost : IAsyncDisposable
 
         var host = builder.Build();
         await host.StartAsync();
-        return new ScheduleHost(host);
+        return new ScheduleHost(host, scratch);
     }
 
     public async Task<ScheduleStatus> WaitForStatusAsync(string name, Func<ScheduleStatus, bool> condition, string what)
@@ -73,5 +78,6 @@ public sealed class ScheduleHost : IAsyncDisposable
     {
         await _host.StopAsync();
         _host.Dispose();
+        _scratch?.Dispose();
     }
 }

@@ -103,7 +103,7 @@ public sealed class ScheduleTests
         clock.Advance(TimeSpan.FromSeconds(1));
         await host.WaitForStatusAsync("skipper", st => st.Skipped == 1 && st.NextOccurrence == At(3), "second skipped");
 
-        await host.Client.RaiseEventAsync("skipper-20260101T000001Z", "go");
+        await host.Client.RaiseEventAsync("skipper-20260101T000001Z", "go", "now");
         await host.Client.WaitForInstanceCompletionAsync("skipper-20260101T000001Z", cancellation: TestDeadline.Token());
         clock.Advance(TimeSpan.FromSeconds(1));
         await host.WaitForStatusAsync("skipper", st => st.Fired == 2, "third fires");
@@ -124,7 +124,7 @@ public sealed class ScheduleTests
         clock.Advance(TimeSpan.FromSeconds(1));
         await host.WaitForStatusAsync("buffer", st => st.Skipped == 1 && st.NextOccurrence == At(4), "third skipped (buffer full)");
 
-        await host.Client.RaiseEventAsync("buffer-20260101T000001Z", "go");
+        await host.Client.RaiseEventAsync("buffer-20260101T000001Z", "go", "now");
         await host.Client.WaitForInstanceCompletionAsync("buffer-20260101T000001Z", cancellation: TestDeadline.Token());
         clock.Advance(TimeSpan.FromSeconds(1));
         await host.WaitForStatusAsync("buffer", st => st.Fired == 2, "buffered run started");

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using DurableTask.Core;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Worker.Shims;
@@ -40,5 +41,21 @@ internal sealed class SdkOrchestration(
 
     public override string? GetStatus() => _shim?.GetStatus();
 
-    public override void RaiseEvent(OrchestrationContext context, string name, string input) => _shim?.RaiseEvent(context, name, input);
+    /// <summary>
+    /// Delivers an event to the shim. A payload that does not deserialize into the type the orchestrator waits for (or a null
+    /// for a value type) fails the instance with <see cref="EventPayloadException"/>: thrown as it is, DTFx would abandon and
+    /// retry the episode forever, and the waiter it already took could never be completed.
+    /// </summary>
+    public override void RaiseEvent(OrchestrationContext context, string name, string input)
+    {
+        try
+        {
+            _shim?.RaiseEvent(context, name, input);
+        }
+        catch (Exception ex) when (ex is JsonException or NotSupportedException or InvalidCastException or NullReferenceException or FormatException)
+        {
+            throw new EventPayloadException(name, ex);
+        }
+    }
+
 }

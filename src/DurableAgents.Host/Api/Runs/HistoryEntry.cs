@@ -20,7 +20,7 @@ public sealed record HistoryEntry(int Index, string Kind, DateTime Timestamp, Js
         var entries = new List<HistoryEntry>(history.Count);
         for (var i = 0; i < history.Count; i++)
         {
-            var node = JsonSerializer.SerializeToNode(history[i], Web)!.AsObject();
+            var node = JsonSerializer.SerializeToNode(history[i], history[i].GetType(), Web)!.AsObject();
             var kind = history[i].EventType.ToString();
             foreach (var bookkeeping in new[] { "eventType", "timestamp", "isPlayed", "extensionData" })
             {

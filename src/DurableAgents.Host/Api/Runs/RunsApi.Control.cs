@@ -68,6 +68,12 @@ public static partial class RunsApi
             return Problems.BadRequest($"Event name '{name}' is not valid: use 1 to 128 letters, digits, '-', '_' or '.'.");
         }
 
+        if (string.Equals(name, AgentRunNames.ApprovalEvent, StringComparison.OrdinalIgnoreCase))
+        {
+            // A raw approval event would skip the checks (call ids, replays, who decided) and, malformed, fail the run.
+            return Problems.BadRequest($"Send approvals to POST /api/runs/{id}/approval, not as a raw '{name}' event.");
+        }
+
         JsonElement? payload = null;
         if (request.ContentLength is not 0)
         {

@@ -1,3 +1,4 @@
+using DurableAgents.Testing.Azurite;
 using DurableTask.AzureStorage;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Worker;

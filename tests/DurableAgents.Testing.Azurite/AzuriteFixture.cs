@@ -1,8 +1,8 @@
-using DurableAgents.Testing.Azurite;
+using Xunit;
 
-namespace DurableAgents.DurableTask.Tests.Conformance.AzureStorage;
+namespace DurableAgents.Testing.Azurite;
 
-/// <summary>One patched Azurite (in-memory persistence) for a test class; every test in it uses a task hub of its own.</summary>
+/// <summary>One patched Azurite (in-memory persistence) for a test class or collection; every test in it uses a task hub or queue of its own.</summary>
 public sealed class AzuriteFixture : IAsyncLifetime
 {
     private AzuriteInstance? _azurite;
@@ -21,4 +21,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
 
     /// <summary>A fresh, valid task hub name.</summary>
     public static string NewTaskHub(string prefix = "hub") => prefix + Guid.NewGuid().ToString("N")[..16];
+
+    /// <summary>A unique, valid queue or container name, so tests never share state.</summary>
+    public static string UniqueName(string prefix) => $"{prefix}-{Guid.NewGuid():N}"[..Math.Min(63, prefix.Length + 33)];
 }
