@@ -58,7 +58,7 @@ public sealed partial class SqliteOrchestrationService
             {
                 Id = entry.Id.ToString(CultureInfo.InvariantCulture),
                 TaskMessage = entry.Message,
-                LockedUntilUtc = UtcNow + settings.WorkItemLockTimeout,
+                LockedUntilUtc = DateTime.MaxValue,
             };
         }
     }
@@ -67,7 +67,7 @@ public sealed partial class SqliteOrchestrationService
     public Task<TaskActivityWorkItem> RenewTaskActivityWorkItemLockAsync(TaskActivityWorkItem workItem)
     {
         ArgumentNullException.ThrowIfNull(workItem);
-        workItem.LockedUntilUtc = UtcNow + settings.WorkItemLockTimeout;
+        workItem.LockedUntilUtc = DateTime.MaxValue;
         return Task.FromResult(workItem);
     }
 
@@ -93,8 +93,7 @@ public sealed partial class SqliteOrchestrationService
             }
             else
             {
-                var message = new PendingMessage(NewId(), responseMessage);
-                set.Messages.Add(MessageRow.From(message.Id, responseMessage, null));
+                set.Messages.Add(new PendingMessage(NewId(), responseMessage).NewRow(out var message));
                 Deliver(message, record);
             }
 

@@ -2,6 +2,7 @@ using DurableAgents.DurableTask.Sqlite.Engine;
 using DurableAgents.DurableTask.Sqlite.Serialization;
 using DurableAgents.DurableTask.Sqlite.Storage;
 using DurableTask.Core;
+using DurableTask.Core.History;
 
 namespace DurableAgents.DurableTask.Sqlite;
 
@@ -49,6 +50,7 @@ public sealed partial class SqliteOrchestrationService
         readonly List<PendingMessage> newMessages = [];
         readonly List<(InstanceRecord Child, InstanceRecord? Replaced)> children = [];
         readonly List<PendingMessage> consumed;
+        Dictionary<HistoryEvent, MessageRow>? rowsByEvent;
 
         public Episode(SqliteOrchestrationService service, SqliteWorkItem item, OrchestrationRuntimeState state, OrchestrationState? status)
         {
@@ -81,7 +83,7 @@ public sealed partial class SqliteOrchestrationService
             int seq = state.Events.Count - state.NewEvents.Count;
             foreach (var historyEvent in state.NewEvents)
             {
-                set.History.Add(new HistoryRow(InstanceId, executionId, seq++, (int)historyEvent.EventType, EventCodec.Serialize(historyEvent)));
+                set.History.Add(new HistoryRow(InstanceId, executionId, seq++, (int)historyEvent.EventType, Serialize(historyEvent)));
             }
 
             var now = service.UtcNow;
@@ -112,6 +114,24 @@ public sealed partial class SqliteOrchestrationService
             }
         }
 
+        /// <summary>The event's JSON, shared with the row of the message that brought it (a result is then serialized once).</summary>
+        string Serialize(HistoryEvent historyEvent)
+        {
+            if (rowsByEvent is null)
+            {
+                rowsByEvent = new Dictionary<HistoryEvent, MessageRow>(ReferenceEqualityComparer.Instance);
+                foreach (var message in consumed)
+                {
+                    if (message.Row is { } row)
+                    {
+                        rowsByEvent.TryAdd(message.Message.Event, row);
+                    }
+                }
+            }
+
+            return rowsByEvent.TryGetValue(historyEvent, out var source) ? source.Data : EventCodec.Serialize(historyEvent);
+        }
+
         public WriteSet Build()
         {
             set.Committed = Committed;
@@ -135,7 +155,7 @@ public sealed partial class SqliteOrchestrationService
                 if (Finishes)
                 {
                     record.CompletedUtc = record.LastUpdatedUtc;
-                    record.Pending.RemoveAll(m => m.Message.Event is not global::DurableTask.Core.History.ExecutionStartedEvent);
+                    record.Pending.RemoveAll(m => m.Message.Event is not ExecutionStartedEvent);
                     record.SignalWaiters();
                 }
             }

@@ -63,7 +63,7 @@ public sealed partial class SqliteOrchestrationService
             record.Locked = true;
             var workItem = new SqliteWorkItem(record, TakePending(record))
             {
-                LockedUntilUtc = UtcNow + settings.WorkItemLockTimeout,
+                LockedUntilUtc = DateTime.MaxValue,
             };
             if (settings.ExtendedSessionsEnabled)
             {
@@ -100,7 +100,7 @@ public sealed partial class SqliteOrchestrationService
     public Task RenewTaskOrchestrationWorkItemLockAsync(TaskOrchestrationWorkItem workItem)
     {
         ArgumentNullException.ThrowIfNull(workItem);
-        workItem.LockedUntilUtc = UtcNow + settings.WorkItemLockTimeout;
+        workItem.LockedUntilUtc = DateTime.MaxValue;
         return Task.CompletedTask;
     }
 
@@ -178,12 +178,11 @@ public sealed partial class SqliteOrchestrationService
             item.Record.SessionWaiter = waiter;
         }
 
-        try
+        // The idle timeout completes the same waiter, so a message wakes the session in one thread-pool hop.
+        using (var idle = new CancellationTokenSource(settings.ExtendedSessionIdleTimeout))
+        using (idle.Token.UnsafeRegister(static w => ((TaskCompletionSource<bool>)w!).TrySetResult(false), waiter))
         {
-            await waiter.Task.WaitAsync(settings.ExtendedSessionIdleTimeout).ConfigureAwait(false);
-        }
-        catch (TimeoutException)
-        {
+            await waiter.Task.ConfigureAwait(false);
         }
 
         lock (gate)

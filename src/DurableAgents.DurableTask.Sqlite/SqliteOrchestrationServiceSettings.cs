@@ -4,6 +4,10 @@ namespace DurableAgents.DurableTask.Sqlite;
 /// <remarks>
 /// <para><b>One process per file.</b> The service holds an exclusive OS lock on <c>{DatabasePath}.lock</c> while it is
 /// open; a second service (in this or another process) on the same file fails at once, naming the file.</para>
+/// <para><b>No lock timeouts.</b> Work items are locked until this process completes, abandons or releases them
+/// (<c>LockedUntilUtc</c> is <see cref="DateTime.MaxValue"/>): no other process can take them, and a process that
+/// dies loses its locks with its memory, so on the next open the work is offered again. This also spares DTFx a
+/// lock-renewal task per work item, which it cancels by throwing an exception (measured: two exceptions per step).</para>
 /// <para><b>Durability.</b> The database runs in WAL mode and every write goes through one writer that commits
 /// everything waiting in one transaction (group commit).</para>
 /// <list type="bullet">
@@ -43,10 +47,6 @@ public sealed record SqliteOrchestrationServiceSettings
     /// <summary>Activities run at once.</summary>
     public int MaxConcurrentTaskActivityWorkItems { get; init; } = 100;
 
-    /// <summary>Lock duration DTFx sees on a work item (it renews before expiry). One process owns the file, so a lock
-    /// never moves to another worker; the lock only tells DTFx how often to renew.</summary>
-    public TimeSpan WorkItemLockTimeout { get; init; } = TimeSpan.FromMinutes(2);
-
     /// <summary>Delay before an abandoned work item (its processing threw) is offered again, so a failing item cannot spin.</summary>
     public TimeSpan AbandonedWorkItemRetryDelay { get; init; } = TimeSpan.FromSeconds(1);
 
@@ -80,7 +80,6 @@ public sealed record SqliteOrchestrationServiceSettings
         }
 
         RequireRange(ExtendedSessionIdleTimeout, TimeSpan.FromMilliseconds(1), TimeSpan.FromHours(1), nameof(ExtendedSessionIdleTimeout));
-        RequireRange(WorkItemLockTimeout, TimeSpan.FromSeconds(10), TimeSpan.FromDays(1), nameof(WorkItemLockTimeout));
         RequireRange(AbandonedWorkItemRetryDelay, TimeSpan.Zero, TimeSpan.FromMinutes(10), nameof(AbandonedWorkItemRetryDelay));
         RequireRange(MaxConcurrentTaskOrchestrationWorkItems, 1, 10_000, nameof(MaxConcurrentTaskOrchestrationWorkItems));
         RequireRange(MaxConcurrentTaskActivityWorkItems, 1, 10_000, nameof(MaxConcurrentTaskActivityWorkItems));

@@ -99,7 +99,7 @@ public sealed class DatabaseFileTests
     {
         Assert.Contains("DatabasePath", Assert.Throws<ArgumentException>(() => new SqliteOrchestrationService(new SqliteOrchestrationServiceSettings { DatabasePath = " " })).Message, StringComparison.Ordinal);
         Assert.Equal("MaxConcurrentTaskActivityWorkItems", Assert.Throws<ArgumentOutOfRangeException>(() => new SqliteOrchestrationService(new SqliteOrchestrationServiceSettings { DatabasePath = "x.db", MaxConcurrentTaskActivityWorkItems = 0 })).ParamName);
-        Assert.Equal("WorkItemLockTimeout", Assert.Throws<ArgumentOutOfRangeException>(() => new SqliteOrchestrationService(new SqliteOrchestrationServiceSettings { DatabasePath = "x.db", WorkItemLockTimeout = TimeSpan.FromSeconds(1) })).ParamName);
+        Assert.Equal("ExtendedSessionIdleTimeout", Assert.Throws<ArgumentOutOfRangeException>(() => new SqliteOrchestrationService(new SqliteOrchestrationServiceSettings { DatabasePath = "x.db", ExtendedSessionIdleTimeout = TimeSpan.Zero })).ParamName);
     }
 
     static async Task<SqliteTaskHubFileException> RefusedAsync(string path)

@@ -41,16 +41,18 @@ sealed class Bench(BenchRun run, Options options)
     {
         await once(n, instances);
         long commitsBefore = run.Commits;
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var times = new List<TimeSpan>();
         for (int i = 0; i < options.Rounds; i++)
         {
             times.Add(await once(n, instances));
         }
 
+        double cpuUsPerStep = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMicroseconds / (n * (double)instances * times.Count);
         var median = times.Order().ElementAt(times.Count / 2);
         double stepsPerSecond = n * (double)instances / median.TotalSeconds;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"backend={run.Backend} workload={name} n={n} instances={instances} steps_per_s={stepsPerSecond:F0} wall_ms={median.TotalMilliseconds:F1} rounds_ms=[{string.Join(",", times.Select(t => t.TotalMilliseconds.ToString("F1", CultureInfo.InvariantCulture)))}] commits_per_step={(run.Commits - commitsBefore) / (n * (double)instances * times.Count):F2}"));
+            $"backend={run.Backend} workload={name} n={n} instances={instances} steps_per_s={stepsPerSecond:F0} wall_ms={median.TotalMilliseconds:F1} rounds_ms=[{string.Join(",", times.Select(t => t.TotalMilliseconds.ToString("F1", CultureInfo.InvariantCulture)))}] commits_per_step={(run.Commits - commitsBefore) / (n * (double)instances * times.Count):F2} cpu_us_per_step={cpuUsPerStep:F0}"));
     }
 
     async Task<TimeSpan> SequentialAsync(int n, int instances)
