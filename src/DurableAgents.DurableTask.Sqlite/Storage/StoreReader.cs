@@ -11,6 +11,9 @@ namespace DurableAgents.DurableTask.Sqlite.Storage;
 internal sealed partial class StoreReader : IDisposable
 {
     readonly string connectionString;
+    /// <summary>Idle connections kept for reuse; a burst of concurrent reads opens more and closes the extra ones.</summary>
+    const int MaxIdleConnections = 8;
+
     readonly ConcurrentBag<ReadConnection> idle = [];
     bool disposed;
 
@@ -64,7 +67,7 @@ internal sealed partial class StoreReader : IDisposable
         }
         finally
         {
-            if (disposed)
+            if (disposed || idle.Count >= MaxIdleConnections)
             {
                 connection.Dispose();
             }
