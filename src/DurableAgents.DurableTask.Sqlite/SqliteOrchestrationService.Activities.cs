@@ -86,6 +86,7 @@ public sealed partial class SqliteOrchestrationService
 
             var set = new WriteSet();
             set.DeletedActivities.Add(entry.Id);
+            var deferred = new DeferredWrite(set);
             string instanceId = responseMessage.OrchestrationInstance?.InstanceId ?? entry.InstanceId;
             if (!instances.TryGetValue(instanceId, out var record) || record.IsTerminal)
             {
@@ -93,11 +94,11 @@ public sealed partial class SqliteOrchestrationService
             }
             else
             {
-                set.Messages.Add(new PendingMessage(NewId(), responseMessage).NewRow(out var message));
+                set.Messages.Add(new PendingMessage(NewId(), responseMessage) { Deferred = deferred }.NewRow(out var message));
                 Deliver(message, record);
             }
 
-            _ = Writer.Enqueue(set);
+            Defer(deferred);
         }
 
         return Task.CompletedTask;

@@ -64,7 +64,7 @@ public sealed partial class SqliteOrchestrationService
                     RestoreOrRemove(id, existing);
                 }
             };
-            commit = Writer.Enqueue(set);
+            commit = Enqueue(set);
         }
 
         await commit.ConfigureAwait(false);
@@ -117,7 +117,7 @@ public sealed partial class SqliteOrchestrationService
             }
 
             set.Committed = () => pending.ForEach(DeliverCommitted);
-            commit = Writer.Enqueue(set);
+            commit = Enqueue(set);
         }
 
         await commit.ConfigureAwait(false);

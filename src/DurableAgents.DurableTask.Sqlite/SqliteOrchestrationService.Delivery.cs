@@ -98,6 +98,6 @@ public sealed partial class SqliteOrchestrationService
         var set = new WriteSet();
         set.DeletedMessages.AddRange(messages ?? []);
         set.DeletedActivities.AddRange(activityIds ?? []);
-        _ = writer.Enqueue(set);
+        _ = Enqueue(set);
     }
 }

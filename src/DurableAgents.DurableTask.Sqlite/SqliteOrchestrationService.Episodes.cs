@@ -31,7 +31,7 @@ public sealed partial class SqliteOrchestrationService
                 episode.AddOrchestratorMessages([continuedAsNewMessage]);
             }
 
-            commit = Writer.Enqueue(episode.Build());
+            commit = Enqueue(episode.Build());
         }
 
         await commit.ConfigureAwait(false);
@@ -50,6 +50,7 @@ public sealed partial class SqliteOrchestrationService
         readonly List<PendingMessage> newMessages = [];
         readonly List<(InstanceRecord Child, InstanceRecord? Replaced)> children = [];
         readonly List<PendingMessage> consumed;
+        readonly List<DeferredWrite> absorbed = [];
         Dictionary<HistoryEvent, MessageRow>? rowsByEvent;
 
         public Episode(SqliteOrchestrationService service, SqliteWorkItem item, OrchestrationRuntimeState state, OrchestrationState? status)
@@ -60,7 +61,21 @@ public sealed partial class SqliteOrchestrationService
             this.state = state;
             this.status = status;
             consumed = item.InFlight;
-            set.DeletedMessages.AddRange(consumed.ConvertAll(m => m.Id));
+            foreach (var message in consumed)
+            {
+                if (message.Deferred is { Taken: false } deferred)
+                {
+                    // The result was never written: this commit deletes its work item and stores it as history only.
+                    deferred.Taken = true;
+                    absorbed.Add(deferred);
+                    set.DeletedActivities.AddRange(deferred.Set.DeletedActivities);
+                }
+                else
+                {
+                    set.DeletedMessages.Add(message.Id);
+                }
+            }
+
             if (status is not null)
             {
                 AddHistoryAndInstance();
@@ -178,6 +193,13 @@ public sealed partial class SqliteOrchestrationService
 
         void Failed(Exception exception)
         {
+            foreach (var deferred in absorbed)
+            {
+                // Not committed: the results go back to waiting for a commit (the work item offers them again).
+                deferred.Taken = false;
+                service.deferredWrites.Add(deferred);
+            }
+
             foreach (var (child, replaced) in children)
             {
                 if (ReferenceEquals(service.instances.GetValueOrDefault(child.InstanceId), child))

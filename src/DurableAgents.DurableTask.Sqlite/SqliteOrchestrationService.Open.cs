@@ -89,6 +89,7 @@ public sealed partial class SqliteOrchestrationService
                 readyInstances.Writer.TryComplete();
                 readyActivities.Writer.TryComplete();
                 timers?.Dispose();
+                FlushDeferred();
                 foreach (var record in instances.Values)
                 {
                     record.SignalWaiters();
@@ -100,6 +101,8 @@ public sealed partial class SqliteOrchestrationService
                 await writer.DisposeAsync().ConfigureAwait(false);
             }
 
+            flushTimer?.Dispose();
+            flushTimer = null;
             writerConnection?.Dispose();
             reader?.Dispose();
             fileLock?.Dispose();

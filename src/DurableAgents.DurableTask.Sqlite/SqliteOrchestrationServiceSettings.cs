@@ -17,10 +17,11 @@ namespace DurableAgents.DurableTask.Sqlite;
 /// <item>Orchestration episodes commit with <c>synchronous=NORMAL</c> before DTFx is told they completed: they survive
 /// SIGKILL (the commit is in the WAL file); a power loss may lose the last episodes, which DTFx then executes again from
 /// the messages that are still stored.</item>
-/// <item>An activity's result is handed to its instance in memory at once and stored by the next group commit (usually
-/// together with the episode that consumes it, which stores it as history). A crash before that commit loses only the
-/// result: the activity's work item is still stored, so the activity runs again, as it would had the crash happened while
-/// it ran. Activities run at least once; make them idempotent.</item>
+/// <item>An activity's result is handed to its instance in memory at once, and its write is held back: the episode
+/// that consumes it takes the write over (the result is then stored once, as history, in the episode's commit), or the
+/// next commit of anything else carries it, or after 20 ms it is committed on its own. A crash before that commit loses
+/// only the result: the activity's work item is still stored, so the activity runs again, as it would had the crash
+/// happened while it ran. Activities run at least once; make them idempotent.</item>
 /// </list>
 /// <para><b>Clock.</b> <see cref="TimeProvider"/> decides when a durable timer's message becomes visible (its FireAt
 /// has passed) and stamps instance times. DTFx itself stamps history events and computes FireAt with the real UTC
@@ -38,7 +39,7 @@ public sealed record SqliteOrchestrationServiceSettings
     /// <summary>Whether an instance's next messages resume its live orchestrator instead of replaying its history.</summary>
     public bool ExtendedSessionsEnabled { get; init; } = true;
 
-    /// <summary>How long a live orchestrator waits for its next message before it is unloaded.</summary>
+    /// <summary>How long a live orchestrator waits for its next message before it is unloaded (real time, not <see cref="TimeProvider"/>).</summary>
     public TimeSpan ExtendedSessionIdleTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Orchestration work items (episodes and idle sessions) processed at once.</summary>
