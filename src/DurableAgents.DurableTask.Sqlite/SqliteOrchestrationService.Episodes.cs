@@ -95,11 +95,14 @@ public sealed partial class SqliteOrchestrationService
                 set.TrimmedHistories.Add((InstanceId, executionId));
             }
 
-            int seq = state.Events.Count - state.NewEvents.Count;
+            // Counted by the work item rather than read off the runtime state, whose list a session may have trimmed.
+            int seq = newExecution || !record.Started ? 0 : item.StoredEventCount;
             foreach (var historyEvent in state.NewEvents)
             {
                 set.History.Add(new HistoryRow(InstanceId, executionId, seq++, (int)historyEvent.EventType, Serialize(historyEvent)));
             }
+
+            item.StoredEventCount = seq;
 
             var now = service.UtcNow;
             var start = state.ExecutionStartedEvent;

@@ -87,6 +87,7 @@ public sealed partial class SqliteOrchestrationService
         {
             var history = executionId is null ? [] : Reader.ReadHistory(workItem.InstanceId, executionId);
             workItem.OrchestrationRuntimeState = new OrchestrationRuntimeState(history);
+            workItem.StoredEventCount = history.Count;
         }
         catch
         {

@@ -55,6 +55,7 @@ public sealed partial class SqliteOrchestrationService
             return null;
         }
 
+        SessionHistoryTrimmer.TrimIfLong(item);
         item.InFlight = TakePending(record);
         return item.InFlight.ConvertAll(m => m.Message);
     }

@@ -2,6 +2,8 @@ using DurableAgents.DurableTask.Sqlite.Tests.Orchestrations;
 using DurableAgents.DurableTask.Sqlite.Tests.Support;
 using DurableTask.Core;
 using DurableTask.Core.Exceptions;
+using DurableTask.Core.History;
+using DurableTask.Core.Serializing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Time.Testing;
 
@@ -84,6 +86,27 @@ public sealed class LifecycleTests
 
         Assert.Equal(1, Sequence.Starts["session-on"]);
         Assert.Equal(21, Sequence.Starts["session-off"]);
+    }
+
+    [Fact]
+    public async Task LongSession_StaysOneLiveOrchestrator_AndStoresEveryEventInOrder()
+    {
+        await using var hub = await TestHub.StartAsync();
+        var instance = await hub.Client.CreateOrchestrationInstanceAsync(typeof(Sequence), "long-session", 300);
+
+        Assert.Equal("300", (await hub.WaitAsync(instance)).Output);
+
+        Assert.Equal(1, Sequence.Starts["long-session"]);
+        using var connection = new SqliteConnection($"Data Source={hub.DatabasePath};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        using var count = connection.CreateCommand();
+        count.CommandText = "SELECT count(*), max(seq) FROM history WHERE instance_id = 'long-session'";
+        using var row = count.ExecuteReader();
+        row.Read();
+        Assert.Equal(row.GetInt64(0), row.GetInt64(1) + 1);
+        var history = JsonDataConverter.Default.Deserialize<List<HistoryEvent>>(await hub.Client.GetOrchestrationHistoryAsync(instance));
+        Assert.Equal(300, history.OfType<TaskCompletedEvent>().Count());
+        Assert.Equal(row.GetInt64(0), history.Count);
     }
 
     [Fact]
