@@ -95,6 +95,23 @@ public sealed class DatabaseFileTests
     }
 
     [Fact]
+    public async Task FileOfAnotherTaskHub_IsRefused()
+    {
+        using var folder = new TempFolder("da-sqlite");
+        string path = Path.Combine(folder.Path, "hub.db");
+        await using (var service = new SqliteOrchestrationService(new SqliteOrchestrationServiceSettings { DatabasePath = path, TaskHubName = "orders" }))
+        {
+            await service.CreateIfNotExistsAsync();
+        }
+
+        await using var other = new SqliteOrchestrationService(new SqliteOrchestrationServiceSettings { DatabasePath = path, TaskHubName = "billing" });
+        var error = await Assert.ThrowsAsync<SqliteTaskHubFileException>(() => other.StartAsync());
+
+        Assert.Contains("'orders'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'billing'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void InvalidSettings_AreRefusedWithTheSettingsName()
     {
         Assert.Contains("DatabasePath", Assert.Throws<ArgumentException>(() => new SqliteOrchestrationService(new SqliteOrchestrationServiceSettings { DatabasePath = " " })).Message, StringComparison.Ordinal);
