@@ -56,6 +56,12 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         var batch = new List<WriteSet>(MaxSetsPerCommit);
         while (true)
         {
+            // Checked before waiting: the stop's wake-up may have been cleared by the Reset of a batch still in progress.
+            if (completed && queue.IsEmpty)
+            {
+                return;
+            }
+
             signal.Wait();
             signal.Reset();
             batch.Clear();
