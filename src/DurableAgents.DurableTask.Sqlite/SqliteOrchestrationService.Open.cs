@@ -83,6 +83,7 @@ public sealed partial class SqliteOrchestrationService
             }
 
             open = false;
+            GroupCommitWriter? closing;
             lock (gate)
             {
                 EndSessions();
@@ -94,11 +95,15 @@ public sealed partial class SqliteOrchestrationService
                 {
                     record.SignalWaiters();
                 }
+
+                // Writes are queued under the gate, so none can reach the writer after this: each fails as stopped.
+                closing = writer;
+                writer = null;
             }
 
-            if (writer is not null)
+            if (closing is not null)
             {
-                await writer.DisposeAsync().ConfigureAwait(false);
+                await closing.DisposeAsync().ConfigureAwait(false);
             }
 
             flushTimer?.Dispose();
@@ -106,7 +111,7 @@ public sealed partial class SqliteOrchestrationService
             writerConnection?.Dispose();
             reader?.Dispose();
             fileLock?.Dispose();
-            (writer, writerConnection, reader, fileLock) = (null, null, null, null);
+            (writerConnection, reader, fileLock) = (null, null, null);
             Log.ServiceClosed(logger, databasePath);
         }
         finally
