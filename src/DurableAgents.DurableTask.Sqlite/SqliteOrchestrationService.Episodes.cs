@@ -89,8 +89,9 @@ public sealed partial class SqliteOrchestrationService
         void AddHistoryAndInstance()
         {
             string executionId = state.OrchestrationInstance?.ExecutionId ?? record.ExecutionId;
-            bool newExecution = record.Started && executionId != record.ExecutionId;
-            if (newExecution)
+            // ContinueAsNew (DTFx runs the new execution in the same work item), possibly in the instance's first episode.
+            bool newExecution = executionId != record.ExecutionId;
+            if (newExecution && record.Started)
             {
                 set.TrimmedHistories.Add((InstanceId, executionId));
             }

@@ -126,6 +126,25 @@ public sealed class LifecycleTests
     }
 
     [Fact]
+    public async Task ContinueAsNewInTheFirstEpisode_StoresTheLastExecution_AndSurvivesARestart()
+    {
+        await using var hub = await TestHub.StartAsync();
+        var instance = await hub.Client.CreateOrchestrationInstanceAsync(typeof(CountDown), "countdown", 3);
+        var done = await hub.WaitAsync(instance);
+        Assert.Equal("0", done.Output);
+
+        await hub.RestartAsync();
+
+        var state = await hub.Client.GetOrchestrationStateAsync("countdown");
+        Assert.Equal(done.OrchestrationInstance.ExecutionId, state!.OrchestrationInstance.ExecutionId);
+        Assert.NotEqual(instance.ExecutionId, state.OrchestrationInstance.ExecutionId);
+        Assert.Equal("0", state.Input);
+        var history = JsonDataConverter.Default.Deserialize<List<HistoryEvent>>(await hub.Client.GetOrchestrationHistoryAsync(state.OrchestrationInstance));
+        Assert.Contains(history, e => e is ExecutionCompletedEvent);
+        Assert.Equal("[]", await hub.Client.GetOrchestrationHistoryAsync(instance)); // the first execution's history is gone
+    }
+
+    [Fact]
     public async Task EventForAnUnknownInstance_FailsWithAClearError_AndSendsNothing()
     {
         await using var hub = await TestHub.StartAsync();
