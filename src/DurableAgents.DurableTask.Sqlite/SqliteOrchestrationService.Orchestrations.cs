@@ -54,7 +54,7 @@ public sealed partial class SqliteOrchestrationService
                 return null;
             }
 
-            if (record.NotBeforeUtc > UtcNow)
+            if (record.NotBeforeUtc > DateTime.UtcNow)
             {
                 MakeReady(record);
                 return null;
@@ -121,7 +121,7 @@ public sealed partial class SqliteOrchestrationService
             }
 
             record.AbandonCount++;
-            record.NotBeforeUtc = UtcNow + RetryDelay(record.AbandonCount);
+            record.NotBeforeUtc = DateTime.UtcNow + RetryDelay(record.AbandonCount);
         }
 
         return Task.CompletedTask;

@@ -55,6 +55,20 @@ public sealed class EdgeCaseTests
     }
 
     [Fact]
+    public async Task UnregisteredOrchestration_IsRetriedWithBackOff_WithoutStallingOthers()
+    {
+        await using var hub = await TestHub.StartAsync();
+        var unknown = await hub.Client.CreateOrchestrationInstanceAsync("NoSuchOrchestration", string.Empty, "unknown-name", 1);
+
+        var other = await hub.Client.CreateOrchestrationInstanceAsync(typeof(Sequence), "unstalled", 20);
+
+        Assert.Equal("20", (await hub.WaitAsync(other, seconds: 30)).Output);
+        var state = await hub.Client.GetOrchestrationStateAsync("unknown-name");
+        Assert.Equal(OrchestrationStatus.Pending, state!.OrchestrationStatus);
+        Assert.Null(await hub.Client.WaitForOrchestrationAsync(unknown, TimeSpan.FromMilliseconds(100)));
+    }
+
+    [Fact]
     public async Task WithoutSessions_EveryEpisodeReplaysFromTheFile()
     {
         await using var hub = await TestHub.StartAsync(s => s with { ExtendedSessionsEnabled = false });
