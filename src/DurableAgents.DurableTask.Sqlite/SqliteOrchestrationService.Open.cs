@@ -42,6 +42,8 @@ public sealed partial class SqliteOrchestrationService
                 {
                     instances.Clear();
                     activities.Clear();
+                    pendingEntries.Clear();
+                    pendingEntryWrites.Clear();
                     readyInstances = NewChannel<InstanceRecord>();
                     readyActivities = NewChannel<ActivityEntry>();
                     timers = new TimerQueue(clock, gate, ReleaseTimer);
