@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using DurableAgents.DurableTask.Sqlite.Tests.Support;
 using DurableAgents.Testing;
-using Microsoft.Data.Sqlite;
 
 namespace DurableAgents.DurableTask.Sqlite.Tests;
 
@@ -48,7 +47,7 @@ public sealed class DatabaseFileTests
     {
         using var folder = new TempFolder("da-sqlite");
         string path = Path.Combine(folder.Path, "other.db");
-        Execute(path, "CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT); INSERT INTO customers (name) VALUES ('ada');");
+        SqliteFile.Execute(path, "CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT); INSERT INTO customers (name) VALUES ('ada');");
 
         var error = await RefusedAsync(path);
 
@@ -66,7 +65,7 @@ public sealed class DatabaseFileTests
             await service.CreateIfNotExistsAsync();
         }
 
-        Execute(path, "INSERT INTO durabletask_schema_versions (version, applied_utc) VALUES ('99.0.0', 'later')");
+        SqliteFile.Execute(path, "INSERT INTO durabletask_schema_versions (version, applied_utc) VALUES ('99.0.0', 'later')");
 
         var error = await RefusedAsync(path);
 
@@ -127,14 +126,5 @@ public sealed class DatabaseFileTests
         Assert.Equal(path, error.DatabasePath);
         Assert.Equal(before, SHA256.HashData(await File.ReadAllBytesAsync(path)));
         return error;
-    }
-
-    static void Execute(string path, string sql)
-    {
-        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
     }
 }

@@ -1,6 +1,5 @@
 using System.Text;
 using DurableAgents.DurableTask.Sqlite.Tests.Support;
-using Microsoft.Data.Sqlite;
 
 namespace DurableAgents.DurableTask.Sqlite.Tests;
 
@@ -33,38 +32,13 @@ public sealed class EntryTests
         await hub.WaitAsync(done);
         await hub.RestartAsync(startWorker: false);
         await hub.Service.DisposeAsync();
-        Execute(hub.DatabasePath, "DROP TABLE entries; DELETE FROM durabletask_schema_versions WHERE version = '1.1.0';");
+        SqliteFile.Execute(hub.DatabasePath, "DROP TABLE entries; DELETE FROM durabletask_schema_versions WHERE version = '1.1.0';");
 
         await hub.RestartAsync(startWorker: false);
 
         Assert.Equal("2", (await hub.Client.GetOrchestrationStateAsync("before-upgrade"))!.Output);
         await hub.Service.WriteEntryAsync("after-upgrade", new byte[] { 1 });
         Assert.Equal(new byte[] { 1 }, await hub.Service.ReadEntryAsync("after-upgrade"));
-        Assert.Contains("1.1.0", Query(hub.DatabasePath, "SELECT version FROM durabletask_schema_versions ORDER BY version"));
-    }
-
-    static void Execute(string path, string sql)
-    {
-        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
-
-    static List<string> Query(string path, string sql)
-    {
-        using var connection = new SqliteConnection($"Data Source={path};Mode=ReadOnly;Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        using var reader = command.ExecuteReader();
-        var values = new List<string>();
-        while (reader.Read())
-        {
-            values.Add(reader.GetString(0));
-        }
-
-        return values;
+        Assert.Contains(SqliteFile.Query(hub.DatabasePath, "SELECT version FROM durabletask_schema_versions"), row => (string)row[0] == "1.1.0");
     }
 }

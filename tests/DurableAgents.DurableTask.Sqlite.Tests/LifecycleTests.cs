@@ -4,7 +4,6 @@ using DurableTask.Core;
 using DurableTask.Core.Exceptions;
 using DurableTask.Core.History;
 using DurableTask.Core.Serializing;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Time.Testing;
 
 namespace DurableAgents.DurableTask.Sqlite.Tests;
@@ -97,16 +96,11 @@ public sealed class LifecycleTests
         Assert.Equal("300", (await hub.WaitAsync(instance)).Output);
 
         Assert.Equal(1, Sequence.Starts["long-session"]);
-        using var connection = new SqliteConnection($"Data Source={hub.DatabasePath};Mode=ReadOnly;Pooling=False");
-        connection.Open();
-        using var count = connection.CreateCommand();
-        count.CommandText = "SELECT count(*), max(seq) FROM history WHERE instance_id = 'long-session'";
-        using var row = count.ExecuteReader();
-        row.Read();
-        Assert.Equal(row.GetInt64(0), row.GetInt64(1) + 1);
+        var row = SqliteFile.Query(hub.DatabasePath, "SELECT count(*), max(seq) FROM history WHERE instance_id = 'long-session'")[0];
+        Assert.Equal((long)row[0], (long)row[1] + 1);
         var history = JsonDataConverter.Default.Deserialize<List<HistoryEvent>>(await hub.Client.GetOrchestrationHistoryAsync(instance));
         Assert.Equal(300, history.OfType<TaskCompletedEvent>().Count());
-        Assert.Equal(row.GetInt64(0), history.Count);
+        Assert.Equal((long)row[0], history.Count);
     }
 
     [Fact]
@@ -118,11 +112,7 @@ public sealed class LifecycleTests
         var state = await hub.WaitAsync(instance, seconds: 120);
 
         Assert.Equal("1000", state.Output);
-        using var connection = new SqliteConnection($"Data Source={hub.DatabasePath};Mode=ReadOnly;Pooling=False");
-        connection.Open();
-        using var count = connection.CreateCommand();
-        count.CommandText = "SELECT count(*) FROM history WHERE instance_id = 'gens'";
-        Assert.InRange((long)count.ExecuteScalar()!, 1, 10);
+        Assert.InRange((long)SqliteFile.Query(hub.DatabasePath, "SELECT count(*) FROM history WHERE instance_id = 'gens'")[0][0], 1, 10);
     }
 
     [Fact]
