@@ -15,8 +15,9 @@ namespace DurableAgents.DurableTask.Sqlite;
 /// when the call returns, the write is fsynced and survives SIGKILL and power loss. A FULL commit also makes every
 /// commit before it durable.</item>
 /// <item>Orchestration episodes commit with <c>synchronous=NORMAL</c> before DTFx is told they completed: they survive
-/// SIGKILL (the commit is in the WAL file); a power loss may lose the last episodes, which DTFx then executes again from
-/// the messages that are still stored.</item>
+/// SIGKILL (the commit is in the WAL file); a power loss may lose the last episodes (and entries written with them),
+/// which DTFx then executes again from the messages that are still stored, running their activities again. The next
+/// client write's fsync makes all of them durable.</item>
 /// <item>An activity's result is handed to its instance in memory at once, and its write is held back: the episode
 /// that consumes it takes the write over (the result is then stored once, as history, in the episode's commit), or the
 /// next commit of anything else carries it, or after 20 ms it is committed on its own. A crash before that commit loses
@@ -42,7 +43,8 @@ public sealed record SqliteOrchestrationServiceSettings
     /// <summary>How long a live orchestrator waits for its next message before it is unloaded (real time, not <see cref="TimeProvider"/>).</summary>
     public TimeSpan ExtendedSessionIdleTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Orchestration work items (episodes and idle sessions) processed at once.</summary>
+    /// <summary>Orchestration work items (episodes and idle sessions) processed at once; DTFx lets at most half of them
+    /// be extended sessions, so the rest keep serving other instances.</summary>
     public int MaxConcurrentTaskOrchestrationWorkItems { get; init; } = 100;
 
     /// <summary>Activities run at once.</summary>
