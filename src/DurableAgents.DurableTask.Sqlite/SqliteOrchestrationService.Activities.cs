@@ -58,7 +58,7 @@ public sealed partial class SqliteOrchestrationService
             {
                 Id = entry.Id.ToString(CultureInfo.InvariantCulture),
                 TaskMessage = entry.Message,
-                LockedUntilUtc = UtcNow + settings.WorkItemLockTimeout,
+                LockedUntilUtc = DateTime.MaxValue,
             };
         }
     }
@@ -67,7 +67,7 @@ public sealed partial class SqliteOrchestrationService
     public Task<TaskActivityWorkItem> RenewTaskActivityWorkItemLockAsync(TaskActivityWorkItem workItem)
     {
         ArgumentNullException.ThrowIfNull(workItem);
-        workItem.LockedUntilUtc = UtcNow + settings.WorkItemLockTimeout;
+        workItem.LockedUntilUtc = DateTime.MaxValue;
         return Task.FromResult(workItem);
     }
 
@@ -86,6 +86,7 @@ public sealed partial class SqliteOrchestrationService
 
             var set = new WriteSet();
             set.DeletedActivities.Add(entry.Id);
+            var deferred = new DeferredWrite(set);
             string instanceId = responseMessage.OrchestrationInstance?.InstanceId ?? entry.InstanceId;
             if (!instances.TryGetValue(instanceId, out var record) || record.IsTerminal)
             {
@@ -93,12 +94,11 @@ public sealed partial class SqliteOrchestrationService
             }
             else
             {
-                var message = new PendingMessage(NewId(), responseMessage);
-                set.Messages.Add(MessageRow.From(message.Id, responseMessage, null));
+                set.Messages.Add(new PendingMessage(NewId(), responseMessage) { Deferred = deferred }.NewRow(out var message));
                 Deliver(message, record);
             }
 
-            _ = Writer.Enqueue(set);
+            Defer(deferred);
         }
 
         return Task.CompletedTask;

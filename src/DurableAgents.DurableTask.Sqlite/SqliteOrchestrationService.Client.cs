@@ -50,7 +50,7 @@ public sealed partial class SqliteOrchestrationService
 
             set.Instances.Add(NewInstanceRow(record, start, now));
             var message = new PendingMessage(NewId(), creationMessage, start.ScheduledStartTime);
-            set.Messages.Add(MessageRow.From(message.Id, creationMessage, message.VisibleAtUtc));
+            set.Messages.Add(new MessageRow(message.Id, creationMessage, message.VisibleAtUtc));
             instances[id] = record;
             set.Committed = () =>
             {
@@ -64,7 +64,7 @@ public sealed partial class SqliteOrchestrationService
                     RestoreOrRemove(id, existing);
                 }
             };
-            commit = Writer.Enqueue(set);
+            commit = Enqueue(set);
         }
 
         await commit.ConfigureAwait(false);
@@ -107,8 +107,7 @@ public sealed partial class SqliteOrchestrationService
                     continue;
                 }
 
-                var item = new PendingMessage(NewId(), message);
-                set.Messages.Add(MessageRow.From(item.Id, message, null));
+                set.Messages.Add(new PendingMessage(NewId(), message).NewRow(out var item));
                 pending.Add(item);
             }
 
@@ -118,7 +117,7 @@ public sealed partial class SqliteOrchestrationService
             }
 
             set.Committed = () => pending.ForEach(DeliverCommitted);
-            commit = Writer.Enqueue(set);
+            commit = Enqueue(set);
         }
 
         await commit.ConfigureAwait(false);

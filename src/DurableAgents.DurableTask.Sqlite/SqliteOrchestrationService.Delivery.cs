@@ -62,10 +62,23 @@ public sealed partial class SqliteOrchestrationService
             return;
         }
 
-        if (record.NotBeforeUtc > UtcNow)
+        if (record.NotBeforeUtc > DateTime.UtcNow)
         {
-            var delay = record.NotBeforeUtc - UtcNow;
-            _ = Task.Delay(delay).ContinueWith(_ => { lock (gate) { MakeReady(record); } }, TaskScheduler.Default);
+            if (!record.RetryScheduled)
+            {
+                record.RetryScheduled = true;
+                _ = Task.Delay(TimeSpan.FromTicks(Math.Max(1, (record.NotBeforeUtc - DateTime.UtcNow).Ticks))).ContinueWith(
+                    _ =>
+                    {
+                        lock (gate)
+                        {
+                            record.RetryScheduled = false;
+                            MakeReady(record);
+                        }
+                    },
+                    TaskScheduler.Default);
+            }
+
             return;
         }
 
@@ -98,6 +111,6 @@ public sealed partial class SqliteOrchestrationService
         var set = new WriteSet();
         set.DeletedMessages.AddRange(messages ?? []);
         set.DeletedActivities.AddRange(activityIds ?? []);
-        _ = writer.Enqueue(set);
+        _ = Enqueue(set);
     }
 }

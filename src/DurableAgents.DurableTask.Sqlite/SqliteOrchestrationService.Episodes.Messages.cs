@@ -16,7 +16,7 @@ public sealed partial class SqliteOrchestrationService
             foreach (var message in messages ?? [])
             {
                 var entry = new ActivityEntry(service.NewId(), message);
-                set.Activities.Add(MessageRow.From(entry.Id, message, null));
+                set.Activities.Add(new MessageRow(entry.Id, message, null));
                 newActivities.Add(entry);
             }
         }
@@ -91,8 +91,7 @@ public sealed partial class SqliteOrchestrationService
 
         void AddMessage(TaskMessage message, DateTime? visibleAt)
         {
-            var pending = new PendingMessage(service.NewId(), message, visibleAt);
-            set.Messages.Add(MessageRow.From(pending.Id, message, visibleAt));
+            set.Messages.Add(new PendingMessage(service.NewId(), message, visibleAt).NewRow(out var pending));
             newMessages.Add(pending);
         }
     }

@@ -2,6 +2,7 @@ using DurableAgents.DurableTask.Sqlite.Engine;
 using DurableAgents.DurableTask.Sqlite.Serialization;
 using DurableAgents.DurableTask.Sqlite.Storage;
 using DurableTask.Core;
+using DurableTask.Core.History;
 
 namespace DurableAgents.DurableTask.Sqlite;
 
@@ -30,7 +31,7 @@ public sealed partial class SqliteOrchestrationService
                 episode.AddOrchestratorMessages([continuedAsNewMessage]);
             }
 
-            commit = Writer.Enqueue(episode.Build());
+            commit = Enqueue(episode.Build());
         }
 
         await commit.ConfigureAwait(false);
@@ -49,6 +50,8 @@ public sealed partial class SqliteOrchestrationService
         readonly List<PendingMessage> newMessages = [];
         readonly List<(InstanceRecord Child, InstanceRecord? Replaced)> children = [];
         readonly List<PendingMessage> consumed;
+        readonly List<DeferredWrite> absorbed = [];
+        Dictionary<HistoryEvent, MessageRow>? rowsByEvent;
 
         public Episode(SqliteOrchestrationService service, SqliteWorkItem item, OrchestrationRuntimeState state, OrchestrationState? status)
         {
@@ -58,7 +61,21 @@ public sealed partial class SqliteOrchestrationService
             this.state = state;
             this.status = status;
             consumed = item.InFlight;
-            set.DeletedMessages.AddRange(consumed.ConvertAll(m => m.Id));
+            foreach (var message in consumed)
+            {
+                if (message.Deferred is { Taken: false } deferred)
+                {
+                    // The result was never written: this commit deletes its work item and stores it as history only.
+                    deferred.Taken = true;
+                    absorbed.Add(deferred);
+                    set.DeletedActivities.AddRange(deferred.Set.DeletedActivities);
+                }
+                else
+                {
+                    set.DeletedMessages.Add(message.Id);
+                }
+            }
+
             if (status is not null)
             {
                 AddHistoryAndInstance();
@@ -72,17 +89,21 @@ public sealed partial class SqliteOrchestrationService
         void AddHistoryAndInstance()
         {
             string executionId = state.OrchestrationInstance?.ExecutionId ?? record.ExecutionId;
-            bool newExecution = record.Started && executionId != record.ExecutionId;
-            if (newExecution)
+            // ContinueAsNew (DTFx runs the new execution in the same work item), possibly in the instance's first episode.
+            bool newExecution = executionId != record.ExecutionId;
+            if (newExecution && record.Started)
             {
                 set.TrimmedHistories.Add((InstanceId, executionId));
             }
 
-            int seq = state.Events.Count - state.NewEvents.Count;
+            // Counted by the work item rather than read off the runtime state, whose list a session may have trimmed.
+            int seq = newExecution || !record.Started ? 0 : item.StoredEventCount;
             foreach (var historyEvent in state.NewEvents)
             {
-                set.History.Add(new HistoryRow(InstanceId, executionId, seq++, (int)historyEvent.EventType, EventCodec.Serialize(historyEvent)));
+                set.History.Add(new HistoryRow(InstanceId, executionId, seq++, (int)historyEvent.EventType, Serialize(historyEvent)));
             }
+
+            item.StoredEventCount = seq;
 
             var now = service.UtcNow;
             var start = state.ExecutionStartedEvent;
@@ -112,6 +133,24 @@ public sealed partial class SqliteOrchestrationService
             }
         }
 
+        /// <summary>The event's JSON, shared with the row of the message that brought it (a result is then serialized once).</summary>
+        string Serialize(HistoryEvent historyEvent)
+        {
+            if (rowsByEvent is null)
+            {
+                rowsByEvent = new Dictionary<HistoryEvent, MessageRow>(ReferenceEqualityComparer.Instance);
+                foreach (var message in consumed)
+                {
+                    if (message.Row is { } row)
+                    {
+                        rowsByEvent.TryAdd(message.Message.Event, row);
+                    }
+                }
+            }
+
+            return rowsByEvent.TryGetValue(historyEvent, out var source) ? source.Data : EventCodec.Serialize(historyEvent);
+        }
+
         public WriteSet Build()
         {
             set.Committed = Committed;
@@ -135,7 +174,7 @@ public sealed partial class SqliteOrchestrationService
                 if (Finishes)
                 {
                     record.CompletedUtc = record.LastUpdatedUtc;
-                    record.Pending.RemoveAll(m => m.Message.Event is not global::DurableTask.Core.History.ExecutionStartedEvent);
+                    record.Pending.RemoveAll(m => m.Message.Event is not ExecutionStartedEvent);
                     record.SignalWaiters();
                 }
             }
@@ -158,6 +197,13 @@ public sealed partial class SqliteOrchestrationService
 
         void Failed(Exception exception)
         {
+            foreach (var deferred in absorbed)
+            {
+                // Not committed: the results go back to waiting for a commit (the work item offers them again).
+                deferred.Taken = false;
+                service.deferredWrites.Add(deferred);
+            }
+
             foreach (var (child, replaced) in children)
             {
                 if (ReferenceEquals(service.instances.GetValueOrDefault(child.InstanceId), child))

@@ -42,6 +42,8 @@ public sealed partial class SqliteOrchestrationService
                 {
                     instances.Clear();
                     activities.Clear();
+                    pendingEntries.Clear();
+                    pendingEntryWrites.Clear();
                     readyInstances = NewChannel<InstanceRecord>();
                     readyActivities = NewChannel<ActivityEntry>();
                     timers = new TimerQueue(clock, gate, ReleaseTimer);
@@ -83,27 +85,35 @@ public sealed partial class SqliteOrchestrationService
             }
 
             open = false;
+            GroupCommitWriter? closing;
             lock (gate)
             {
                 EndSessions();
                 readyInstances.Writer.TryComplete();
                 readyActivities.Writer.TryComplete();
                 timers?.Dispose();
+                FlushDeferred();
                 foreach (var record in instances.Values)
                 {
                     record.SignalWaiters();
                 }
+
+                // Writes are queued under the gate, so none can reach the writer after this: each fails as stopped.
+                closing = writer;
+                writer = null;
             }
 
-            if (writer is not null)
+            if (closing is not null)
             {
-                await writer.DisposeAsync().ConfigureAwait(false);
+                await closing.DisposeAsync().ConfigureAwait(false);
             }
 
+            flushTimer?.Dispose();
+            flushTimer = null;
             writerConnection?.Dispose();
             reader?.Dispose();
             fileLock?.Dispose();
-            (writer, writerConnection, reader, fileLock) = (null, null, null, null);
+            (writerConnection, reader, fileLock) = (null, null, null);
             Log.ServiceClosed(logger, databasePath);
         }
         finally

@@ -54,7 +54,7 @@ public sealed partial class SqliteOrchestrationService
                 return null;
             }
 
-            if (record.NotBeforeUtc > UtcNow)
+            if (record.NotBeforeUtc > DateTime.UtcNow)
             {
                 MakeReady(record);
                 return null;
@@ -63,7 +63,7 @@ public sealed partial class SqliteOrchestrationService
             record.Locked = true;
             var workItem = new SqliteWorkItem(record, TakePending(record))
             {
-                LockedUntilUtc = UtcNow + settings.WorkItemLockTimeout,
+                LockedUntilUtc = DateTime.MaxValue,
             };
             if (settings.ExtendedSessionsEnabled)
             {
@@ -87,6 +87,7 @@ public sealed partial class SqliteOrchestrationService
         {
             var history = executionId is null ? [] : Reader.ReadHistory(workItem.InstanceId, executionId);
             workItem.OrchestrationRuntimeState = new OrchestrationRuntimeState(history);
+            workItem.StoredEventCount = history.Count;
         }
         catch
         {
@@ -100,7 +101,7 @@ public sealed partial class SqliteOrchestrationService
     public Task RenewTaskOrchestrationWorkItemLockAsync(TaskOrchestrationWorkItem workItem)
     {
         ArgumentNullException.ThrowIfNull(workItem);
-        workItem.LockedUntilUtc = UtcNow + settings.WorkItemLockTimeout;
+        workItem.LockedUntilUtc = DateTime.MaxValue;
         return Task.CompletedTask;
     }
 
@@ -120,7 +121,7 @@ public sealed partial class SqliteOrchestrationService
             }
 
             record.AbandonCount++;
-            record.NotBeforeUtc = UtcNow + RetryDelay(record.AbandonCount);
+            record.NotBeforeUtc = DateTime.UtcNow + RetryDelay(record.AbandonCount);
         }
 
         return Task.CompletedTask;
@@ -159,59 +160,5 @@ public sealed partial class SqliteOrchestrationService
         }
 
         return Task.CompletedTask;
-    }
-
-    /// <summary>Messages for a session's next episode: at once if any are pending, else the first to arrive within
-    /// the idle timeout; null ends the session.</summary>
-    internal async Task<IList<TaskMessage>?> FetchSessionMessagesAsync(SqliteWorkItem item)
-    {
-        TaskCompletionSource<bool> waiter;
-        lock (gate)
-        {
-            var taken = TakeSessionMessages(item);
-            if (taken is not null || sessionsEnding || !open)
-            {
-                return taken;
-            }
-
-            waiter = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
-            item.Record.SessionWaiter = waiter;
-        }
-
-        try
-        {
-            await waiter.Task.WaitAsync(settings.ExtendedSessionIdleTimeout).ConfigureAwait(false);
-        }
-        catch (TimeoutException)
-        {
-        }
-
-        lock (gate)
-        {
-            if (ReferenceEquals(item.Record.SessionWaiter, waiter))
-            {
-                item.Record.SessionWaiter = null;
-            }
-
-            return sessionsEnding ? null : TakeSessionMessages(item);
-        }
-    }
-
-    static List<TaskMessage>? TakeSessionMessages(SqliteWorkItem item)
-    {
-        var record = item.Record;
-        if (record.Pending.Count == 0 || record.IsTerminal)
-        {
-            return null;
-        }
-
-        if (record.Pending.Exists(m => m.Message.Event is ExecutionStartedEvent))
-        {
-            // A new execution (the instance was restarted) replays from the file rather than reusing this cursor.
-            return null;
-        }
-
-        item.InFlight = TakePending(record);
-        return item.InFlight.ConvertAll(m => m.Message);
     }
 }

@@ -87,7 +87,7 @@ public sealed partial class SqliteOrchestrationService
                 }
             }
         };
-        await Writer.Enqueue(set).ConfigureAwait(false);
+        await Enqueue(set).ConfigureAwait(false);
         return records.Count;
     }
 }

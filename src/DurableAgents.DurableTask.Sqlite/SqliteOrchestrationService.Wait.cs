@@ -9,57 +9,59 @@ public sealed partial class SqliteOrchestrationService
     static readonly TimeSpan WaitSafetyPoll = TimeSpan.FromSeconds(5);
 
     /// <summary>Waits, without polling, until the instance reaches a final status; returns its state, or null when
-    /// <paramref name="timeout"/> passes first.</summary>
+    /// <paramref name="timeout"/> passes first. <paramref name="executionId"/> is not needed: a final status is final
+    /// for the instance (a continued-as-new execution is not final).</summary>
     public async Task<OrchestrationState> WaitForOrchestrationAsync(string instanceId, string executionId, TimeSpan timeout, CancellationToken cancellationToken)
     {
         MessageValidation.ValidateInstanceId(instanceId);
         await EnsureOpenAsync().ConfigureAwait(false);
         var deadline = DateTime.UtcNow + (timeout < TimeSpan.Zero ? TimeSpan.Zero : timeout);
-        while (true)
+        while (open)
         {
-            TaskCompletionSource<bool>? waiter = null;
+            var waiter = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+            InstanceRecord? record;
             lock (gate)
             {
-                if (instances.TryGetValue(instanceId, out var record) && record.IsTerminal && !record.Reserved)
+                record = instances.GetValueOrDefault(instanceId);
+                if (record is { IsTerminal: true, Reserved: false })
                 {
-                    waiter = null;
+                    waiter.TrySetResult(true);
                 }
-                else
+                else if (record is not null)
                 {
-                    waiter = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
-                    if (record is not null)
-                    {
-                        (record.Waiters ??= []).Add(waiter);
-                    }
+                    (record.Waiters ??= []).Add(waiter);
                 }
+
+                // An unknown instance has nobody to signal it: the safety poll below finds it once it exists.
+
             }
 
-            if (waiter is null)
+            if (waiter.Task.IsCompleted && Reader.ReadState(instanceId) is { } state && InstanceRecord.IsTerminalStatus(state.OrchestrationStatus))
             {
-                var state = Reader.ReadState(instanceId);
-                if (state is not null && (string.IsNullOrEmpty(executionId) || state.OrchestrationInstance.ExecutionId == executionId || InstanceRecord.IsTerminalStatus(state.OrchestrationStatus)))
-                {
-                    return state;
-                }
+                return state;
             }
 
             var remaining = deadline - DateTime.UtcNow;
-            if (remaining <= TimeSpan.Zero || !open)
+            if (remaining <= TimeSpan.Zero)
             {
-                return null!;
+                break;
             }
 
+            var poll = remaining < WaitSafetyPoll ? remaining : WaitSafetyPoll;
             try
             {
-                await (waiter?.Task ?? Task.CompletedTask).WaitAsync(remaining < WaitSafetyPoll ? remaining : WaitSafetyPoll, cancellationToken).ConfigureAwait(false);
-                if (waiter is null)
-                {
-                    await Task.Delay(remaining < WaitSafetyPoll ? remaining : WaitSafetyPoll, cancellationToken).ConfigureAwait(false);
-                }
+                // A completed waiter here means the final state was gone again (purged): wait before looking again.
+                await (waiter.Task.IsCompleted ? Task.Delay(poll, cancellationToken) : waiter.Task.WaitAsync(poll, cancellationToken)).ConfigureAwait(false);
             }
             catch (TimeoutException)
             {
+                lock (gate)
+                {
+                    record?.Waiters?.Remove(waiter);
+                }
             }
         }
+
+        return null!;
     }
 }

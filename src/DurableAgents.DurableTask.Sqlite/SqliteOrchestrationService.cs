@@ -13,7 +13,10 @@ namespace DurableAgents.DurableTask.Sqlite;
 /// Because one process owns the file, instance status, undelivered messages, timers and activity work items are kept in
 /// memory and SQLite is their durable log: every change is committed before it takes effect (see
 /// <see cref="SqliteOrchestrationServiceSettings"/> for what each kind of commit survives), and on open the service
-/// rebuilds that state from the file, so work in flight at a crash resumes.
+/// rebuilds that state from the file, so work in flight at a crash resumes. The memory kept per instance is small (id,
+/// execution id, name, status, times: a few hundred bytes, also for finished instances, which purging removes); inputs,
+/// outputs and histories are read from the file when asked for, and a live orchestrator stays in memory only while its
+/// extended session is open.
 /// </remarks>
 public sealed partial class SqliteOrchestrationService :
     IOrchestrationService, IOrchestrationServiceClient, IOrchestrationServiceQueryClient, IOrchestrationServicePurgeClient,

@@ -4,6 +4,10 @@ namespace DurableAgents.DurableTask.Sqlite;
 /// <remarks>
 /// <para><b>One process per file.</b> The service holds an exclusive OS lock on <c>{DatabasePath}.lock</c> while it is
 /// open; a second service (in this or another process) on the same file fails at once, naming the file.</para>
+/// <para><b>No lock timeouts.</b> Work items are locked until this process completes, abandons or releases them
+/// (<c>LockedUntilUtc</c> is <see cref="DateTime.MaxValue"/>): no other process can take them, and a process that
+/// dies loses its locks with its memory, so on the next open the work is offered again. This also spares DTFx a
+/// lock-renewal task per work item, which it cancels by throwing an exception (measured: two exceptions per step).</para>
 /// <para><b>Durability.</b> The database runs in WAL mode and every write goes through one writer that commits
 /// everything waiting in one transaction (group commit).</para>
 /// <list type="bullet">
@@ -11,12 +15,14 @@ namespace DurableAgents.DurableTask.Sqlite;
 /// when the call returns, the write is fsynced and survives SIGKILL and power loss. A FULL commit also makes every
 /// commit before it durable.</item>
 /// <item>Orchestration episodes commit with <c>synchronous=NORMAL</c> before DTFx is told they completed: they survive
-/// SIGKILL (the commit is in the WAL file); a power loss may lose the last episodes, which DTFx then executes again from
-/// the messages that are still stored.</item>
-/// <item>An activity's result is handed to its instance in memory at once and stored by the next group commit (usually
-/// together with the episode that consumes it, which stores it as history). A crash before that commit loses only the
-/// result: the activity's work item is still stored, so the activity runs again, as it would had the crash happened while
-/// it ran. Activities run at least once; make them idempotent.</item>
+/// SIGKILL (the commit is in the WAL file); a power loss may lose the last episodes (and entries written with them),
+/// which DTFx then executes again from the messages that are still stored, running their activities again. The next
+/// client write's fsync makes all of them durable.</item>
+/// <item>An activity's result is handed to its instance in memory at once, and its write is held back: the episode
+/// that consumes it takes the write over (the result is then stored once, as history, in the episode's commit), or the
+/// next commit of anything else carries it, or after 20 ms it is committed on its own. A crash before that commit loses
+/// only the result: the activity's work item is still stored, so the activity runs again, as it would had the crash
+/// happened while it ran. Activities run at least once; make them idempotent.</item>
 /// </list>
 /// <para><b>Clock.</b> <see cref="TimeProvider"/> decides when a durable timer's message becomes visible (its FireAt
 /// has passed) and stamps instance times. DTFx itself stamps history events and computes FireAt with the real UTC
@@ -34,18 +40,15 @@ public sealed record SqliteOrchestrationServiceSettings
     /// <summary>Whether an instance's next messages resume its live orchestrator instead of replaying its history.</summary>
     public bool ExtendedSessionsEnabled { get; init; } = true;
 
-    /// <summary>How long a live orchestrator waits for its next message before it is unloaded.</summary>
+    /// <summary>How long a live orchestrator waits for its next message before it is unloaded (real time, not <see cref="TimeProvider"/>).</summary>
     public TimeSpan ExtendedSessionIdleTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Orchestration work items (episodes and idle sessions) processed at once.</summary>
+    /// <summary>Orchestration work items (episodes and idle sessions) processed at once; DTFx lets at most half of them
+    /// be extended sessions, so the rest keep serving other instances.</summary>
     public int MaxConcurrentTaskOrchestrationWorkItems { get; init; } = 100;
 
     /// <summary>Activities run at once.</summary>
     public int MaxConcurrentTaskActivityWorkItems { get; init; } = 100;
-
-    /// <summary>Lock duration DTFx sees on a work item (it renews before expiry). One process owns the file, so a lock
-    /// never moves to another worker; the lock only tells DTFx how often to renew.</summary>
-    public TimeSpan WorkItemLockTimeout { get; init; } = TimeSpan.FromMinutes(2);
 
     /// <summary>Delay before an abandoned work item (its processing threw) is offered again, so a failing item cannot spin.</summary>
     public TimeSpan AbandonedWorkItemRetryDelay { get; init; } = TimeSpan.FromSeconds(1);
@@ -80,7 +83,6 @@ public sealed record SqliteOrchestrationServiceSettings
         }
 
         RequireRange(ExtendedSessionIdleTimeout, TimeSpan.FromMilliseconds(1), TimeSpan.FromHours(1), nameof(ExtendedSessionIdleTimeout));
-        RequireRange(WorkItemLockTimeout, TimeSpan.FromSeconds(10), TimeSpan.FromDays(1), nameof(WorkItemLockTimeout));
         RequireRange(AbandonedWorkItemRetryDelay, TimeSpan.Zero, TimeSpan.FromMinutes(10), nameof(AbandonedWorkItemRetryDelay));
         RequireRange(MaxConcurrentTaskOrchestrationWorkItems, 1, 10_000, nameof(MaxConcurrentTaskOrchestrationWorkItems));
         RequireRange(MaxConcurrentTaskActivityWorkItems, 1, 10_000, nameof(MaxConcurrentTaskActivityWorkItems));

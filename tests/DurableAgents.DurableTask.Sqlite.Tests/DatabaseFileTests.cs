@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using DurableAgents.DurableTask.Sqlite.Tests.Support;
 using DurableAgents.Testing;
-using Microsoft.Data.Sqlite;
 
 namespace DurableAgents.DurableTask.Sqlite.Tests;
 
@@ -48,7 +47,7 @@ public sealed class DatabaseFileTests
     {
         using var folder = new TempFolder("da-sqlite");
         string path = Path.Combine(folder.Path, "other.db");
-        Execute(path, "CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT); INSERT INTO customers (name) VALUES ('ada');");
+        SqliteFile.Execute(path, "CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT); INSERT INTO customers (name) VALUES ('ada');");
 
         var error = await RefusedAsync(path);
 
@@ -66,7 +65,7 @@ public sealed class DatabaseFileTests
             await service.CreateIfNotExistsAsync();
         }
 
-        Execute(path, "INSERT INTO durabletask_schema_versions (version, applied_utc) VALUES ('99.0.0', 'later')");
+        SqliteFile.Execute(path, "INSERT INTO durabletask_schema_versions (version, applied_utc) VALUES ('99.0.0', 'later')");
 
         var error = await RefusedAsync(path);
 
@@ -95,11 +94,28 @@ public sealed class DatabaseFileTests
     }
 
     [Fact]
+    public async Task FileOfAnotherTaskHub_IsRefused()
+    {
+        using var folder = new TempFolder("da-sqlite");
+        string path = Path.Combine(folder.Path, "hub.db");
+        await using (var service = new SqliteOrchestrationService(new SqliteOrchestrationServiceSettings { DatabasePath = path, TaskHubName = "orders" }))
+        {
+            await service.CreateIfNotExistsAsync();
+        }
+
+        await using var other = new SqliteOrchestrationService(new SqliteOrchestrationServiceSettings { DatabasePath = path, TaskHubName = "billing" });
+        var error = await Assert.ThrowsAsync<SqliteTaskHubFileException>(() => other.StartAsync());
+
+        Assert.Contains("'orders'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'billing'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void InvalidSettings_AreRefusedWithTheSettingsName()
     {
         Assert.Contains("DatabasePath", Assert.Throws<ArgumentException>(() => new SqliteOrchestrationService(new SqliteOrchestrationServiceSettings { DatabasePath = " " })).Message, StringComparison.Ordinal);
         Assert.Equal("MaxConcurrentTaskActivityWorkItems", Assert.Throws<ArgumentOutOfRangeException>(() => new SqliteOrchestrationService(new SqliteOrchestrationServiceSettings { DatabasePath = "x.db", MaxConcurrentTaskActivityWorkItems = 0 })).ParamName);
-        Assert.Equal("WorkItemLockTimeout", Assert.Throws<ArgumentOutOfRangeException>(() => new SqliteOrchestrationService(new SqliteOrchestrationServiceSettings { DatabasePath = "x.db", WorkItemLockTimeout = TimeSpan.FromSeconds(1) })).ParamName);
+        Assert.Equal("ExtendedSessionIdleTimeout", Assert.Throws<ArgumentOutOfRangeException>(() => new SqliteOrchestrationService(new SqliteOrchestrationServiceSettings { DatabasePath = "x.db", ExtendedSessionIdleTimeout = TimeSpan.Zero })).ParamName);
     }
 
     static async Task<SqliteTaskHubFileException> RefusedAsync(string path)
@@ -110,14 +126,5 @@ public sealed class DatabaseFileTests
         Assert.Equal(path, error.DatabasePath);
         Assert.Equal(before, SHA256.HashData(await File.ReadAllBytesAsync(path)));
         return error;
-    }
-
-    static void Execute(string path, string sql)
-    {
-        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
     }
 }

@@ -2,7 +2,8 @@ using DurableAgents.DurableTask.Sqlite.Tests.Orchestrations;
 using DurableAgents.DurableTask.Sqlite.Tests.Support;
 using DurableTask.Core;
 using DurableTask.Core.Exceptions;
-using Microsoft.Data.Sqlite;
+using DurableTask.Core.History;
+using DurableTask.Core.Serializing;
 using Microsoft.Extensions.Time.Testing;
 
 namespace DurableAgents.DurableTask.Sqlite.Tests;
@@ -87,6 +88,22 @@ public sealed class LifecycleTests
     }
 
     [Fact]
+    public async Task LongSession_StaysOneLiveOrchestrator_AndStoresEveryEventInOrder()
+    {
+        await using var hub = await TestHub.StartAsync();
+        var instance = await hub.Client.CreateOrchestrationInstanceAsync(typeof(Sequence), "long-session", 300);
+
+        Assert.Equal("300", (await hub.WaitAsync(instance)).Output);
+
+        Assert.Equal(1, Sequence.Starts["long-session"]);
+        var row = SqliteFile.Query(hub.DatabasePath, "SELECT count(*), max(seq) FROM history WHERE instance_id = 'long-session'")[0];
+        Assert.Equal((long)row[0], (long)row[1] + 1);
+        var history = JsonDataConverter.Default.Deserialize<List<HistoryEvent>>(await hub.Client.GetOrchestrationHistoryAsync(instance));
+        Assert.Equal(300, history.OfType<TaskCompletedEvent>().Count());
+        Assert.Equal((long)row[0], history.Count);
+    }
+
+    [Fact]
     public async Task ContinueAsNew_1000Generations_KeepsOnlyTheLastGenerationsHistory()
     {
         await using var hub = await TestHub.StartAsync();
@@ -95,11 +112,26 @@ public sealed class LifecycleTests
         var state = await hub.WaitAsync(instance, seconds: 120);
 
         Assert.Equal("1000", state.Output);
-        using var connection = new SqliteConnection($"Data Source={hub.DatabasePath};Mode=ReadOnly;Pooling=False");
-        connection.Open();
-        using var count = connection.CreateCommand();
-        count.CommandText = "SELECT count(*) FROM history WHERE instance_id = 'gens'";
-        Assert.InRange((long)count.ExecuteScalar()!, 1, 10);
+        Assert.InRange((long)SqliteFile.Query(hub.DatabasePath, "SELECT count(*) FROM history WHERE instance_id = 'gens'")[0][0], 1, 10);
+    }
+
+    [Fact]
+    public async Task ContinueAsNewInTheFirstEpisode_StoresTheLastExecution_AndSurvivesARestart()
+    {
+        await using var hub = await TestHub.StartAsync();
+        var instance = await hub.Client.CreateOrchestrationInstanceAsync(typeof(CountDown), "countdown", 3);
+        var done = await hub.WaitAsync(instance);
+        Assert.Equal("0", done.Output);
+
+        await hub.RestartAsync();
+
+        var state = await hub.Client.GetOrchestrationStateAsync("countdown");
+        Assert.Equal(done.OrchestrationInstance.ExecutionId, state!.OrchestrationInstance.ExecutionId);
+        Assert.NotEqual(instance.ExecutionId, state.OrchestrationInstance.ExecutionId);
+        Assert.Equal("0", state.Input);
+        var history = JsonDataConverter.Default.Deserialize<List<HistoryEvent>>(await hub.Client.GetOrchestrationHistoryAsync(state.OrchestrationInstance));
+        Assert.Contains(history, e => e is ExecutionCompletedEvent);
+        Assert.Equal("[]", await hub.Client.GetOrchestrationHistoryAsync(instance)); // the first execution's history is gone
     }
 
     [Fact]

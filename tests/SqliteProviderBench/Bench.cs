@@ -41,16 +41,18 @@ sealed class Bench(BenchRun run, Options options)
     {
         await once(n, instances);
         long commitsBefore = run.Commits;
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var times = new List<TimeSpan>();
         for (int i = 0; i < options.Rounds; i++)
         {
             times.Add(await once(n, instances));
         }
 
+        double cpuUsPerStep = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMicroseconds / (n * (double)instances * times.Count);
         var median = times.Order().ElementAt(times.Count / 2);
         double stepsPerSecond = n * (double)instances / median.TotalSeconds;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"backend={run.Backend} workload={name} n={n} instances={instances} steps_per_s={stepsPerSecond:F0} wall_ms={median.TotalMilliseconds:F1} rounds_ms=[{string.Join(",", times.Select(t => t.TotalMilliseconds.ToString("F1", CultureInfo.InvariantCulture)))}] commits_per_step={(run.Commits - commitsBefore) / (n * (double)instances * times.Count):F2}"));
+            $"backend={run.Backend} workload={name} n={n} instances={instances} steps_per_s={stepsPerSecond:F0} wall_ms={median.TotalMilliseconds:F1} rounds_ms=[{string.Join(",", times.Select(t => t.TotalMilliseconds.ToString("F1", CultureInfo.InvariantCulture)))}] commits_per_step={(run.Commits - commitsBefore) / (n * (double)instances * times.Count):F2} cpu_us_per_step={cpuUsPerStep:F0}"));
     }
 
     async Task<TimeSpan> SequentialAsync(int n, int instances)
@@ -80,22 +82,32 @@ sealed class Bench(BenchRun run, Options options)
         return clock.Elapsed;
     }
 
+    /// <summary>One instance of n steps, run 1 + rounds times: the median time per step over the first and the last 100.</summary>
     async Task DriftAsync(int n)
     {
-        for (int i = 0; i < 2; i++)
+        var firsts = new List<double>();
+        var lasts = new List<double>();
+        var totals = new List<double>();
+        for (int i = 0; i <= options.Rounds; i++)
         {
             Step.Stamps = new long[n];
             var instance = await run.Client.CreateOrchestrationInstanceAsync(typeof(SequentialSteps), $"drift-{round++}", n);
             await WaitAllAsync([instance], expected: n.ToString(CultureInfo.InvariantCulture));
+            var stamps = Step.Stamps;
+            if (i > 0)
+            {
+                firsts.Add(Stopwatch.GetElapsedTime(stamps[0], stamps[100]).TotalMilliseconds / 100);
+                lasts.Add(Stopwatch.GetElapsedTime(stamps[n - 101], stamps[n - 1]).TotalMilliseconds / 100);
+                totals.Add(Stopwatch.GetElapsedTime(stamps[0], stamps[n - 1]).TotalSeconds);
+            }
         }
 
-        var stamps = Step.Stamps;
-        double first = Stopwatch.GetElapsedTime(stamps[0], stamps[100]).TotalMilliseconds / 100;
-        double last = Stopwatch.GetElapsedTime(stamps[n - 101], stamps[n - 1]).TotalMilliseconds / 100;
-        double total = Stopwatch.GetElapsedTime(stamps[0], stamps[n - 1]).TotalSeconds;
+        double first = Median(firsts), last = Median(lasts), total = Median(totals);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"backend={run.Backend} workload=drift n={n} instances=1 steps_per_s={n / total:F0} wall_ms={total * 1000:F1} first100_ms_per_step={first:F3} last100_ms_per_step={last:F3} ratio={last / first:F2}"));
+            $"backend={run.Backend} workload=drift n={n} instances=1 steps_per_s={n / total:F0} wall_ms={total * 1000:F1} first100_ms_per_step={first:F3} last100_ms_per_step={last:F3} ratio={last / first:F2} rounds={firsts.Count}"));
     }
+
+    static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
 
     /// <summary>n instances waiting for an event at once: memory while they wait, then raising the event to all.</summary>
     async Task WaitingAsync(int n)

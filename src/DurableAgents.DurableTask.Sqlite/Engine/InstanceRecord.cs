@@ -29,8 +29,11 @@ internal sealed class InstanceRecord(string instanceId)
     /// <summary>Waiting in the ready queue.</summary>
     public bool Queued { get; set; }
 
-    /// <summary>Not dispatched before this time (set after an abandoned work item).</summary>
+    /// <summary>Not dispatched before this real (not TimeProvider) time: the back-off after an abandoned work item.</summary>
     public DateTime NotBeforeUtc { get; set; }
+
+    /// <summary>A delayed retry (after an abandoned work item) is scheduled.</summary>
+    public bool RetryScheduled { get; set; }
 
     /// <summary>Work items of this instance abandoned in a row (reset by a committed episode).</summary>
     public int AbandonCount { get; set; }

@@ -41,6 +41,6 @@ internal static partial class Log
     [LoggerMessage(LogEvents.GroupCommitted, LogLevel.Trace, "Committed {Count} writes (full sync: {FullSync}) in {ElapsedUs} us")]
     public static partial void GroupCommitted(ILogger logger, int count, bool fullSync, long elapsedUs);
 
-    [LoggerMessage(LogEvents.WriterFaulted, LogLevel.Error, "A write to the task hub database failed and was reported to its caller")]
+    [LoggerMessage(LogEvents.WriteFailed, LogLevel.Error, "A write to the task hub database failed and was reported to its caller")]
     public static partial void WriteFailed(ILogger logger, Exception exception);
 }

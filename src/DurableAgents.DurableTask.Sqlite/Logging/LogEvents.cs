@@ -17,5 +17,5 @@ internal static class LogEvents
 
     public const int CommitFailed = 20;
     public const int GroupCommitted = 21;
-    public const int WriterFaulted = 22;
+    public const int WriteFailed = 22;
 }

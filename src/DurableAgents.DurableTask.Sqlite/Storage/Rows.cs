@@ -3,17 +3,63 @@ using DurableTask.Core;
 
 namespace DurableAgents.DurableTask.Sqlite.Storage;
 
-/// <summary>A row of the messages table.</summary>
-internal sealed record MessageRow(long Id, string InstanceId, string? ExecutionId, int EventType, long? VisibleTicks, string Data, string? Context)
+/// <summary>A row of the messages (or activities) table. A row made from a message serializes it only when the
+/// writer needs it, so a result that an episode of the same commit consumes is never serialized as a message.</summary>
+internal sealed class MessageRow
 {
-    public static MessageRow From(long id, TaskMessage message, DateTime? visibleAtUtc) => new(
-        id,
-        message.OrchestrationInstance.InstanceId,
-        message.OrchestrationInstance.ExecutionId,
-        (int)message.Event.EventType,
-        visibleAtUtc?.Ticks,
-        EventCodec.Serialize(message.Event),
-        EventCodec.ToJson(message.OrchestrationExecutionContext));
+    readonly TaskMessage? message;
+    string? data;
+    string? context;
+    bool contextDone;
+
+    public MessageRow(long id, TaskMessage message, DateTime? visibleAtUtc)
+    {
+        this.message = message;
+        Id = id;
+        InstanceId = message.OrchestrationInstance.InstanceId;
+        ExecutionId = message.OrchestrationInstance.ExecutionId;
+        EventType = (int)message.Event.EventType;
+        VisibleTicks = visibleAtUtc?.Ticks;
+    }
+
+    public MessageRow(long id, string instanceId, string? executionId, int eventType, long? visibleTicks, string data, string? context)
+    {
+        Id = id;
+        InstanceId = instanceId;
+        ExecutionId = executionId;
+        EventType = eventType;
+        VisibleTicks = visibleTicks;
+        this.data = data;
+        this.context = context;
+        contextDone = true;
+    }
+
+    public long Id { get; }
+
+    public string InstanceId { get; }
+
+    public string? ExecutionId { get; }
+
+    public int EventType { get; }
+
+    public long? VisibleTicks { get; }
+
+    /// <summary>The event's JSON (computed once; benign if two threads compute it at once).</summary>
+    public string Data => data ??= EventCodec.Serialize(message!.Event);
+
+    public string? Context
+    {
+        get
+        {
+            if (!contextDone)
+            {
+                context = EventCodec.ToJson(message!.OrchestrationExecutionContext);
+                contextDone = true;
+            }
+
+            return context;
+        }
+    }
 
     public TaskMessage ToTaskMessage() => new()
     {

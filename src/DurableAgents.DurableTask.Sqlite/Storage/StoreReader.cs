@@ -11,6 +11,9 @@ namespace DurableAgents.DurableTask.Sqlite.Storage;
 internal sealed partial class StoreReader : IDisposable
 {
     readonly string connectionString;
+    /// <summary>Idle connections kept for reuse; a burst of concurrent reads opens more and closes the extra ones.</summary>
+    const int MaxIdleConnections = 8;
+
     readonly ConcurrentBag<ReadConnection> idle = [];
     bool disposed;
 
@@ -41,6 +44,14 @@ internal sealed partial class StoreReader : IDisposable
         return events;
     });
 
+    /// <summary>The stored value of an entry, or null when there is none.</summary>
+    public byte[]? ReadEntry(string key) => Use(c =>
+    {
+        var command = c.Entry;
+        command.Parameters[0].Value = key;
+        return command.ExecuteScalar() as byte[];
+    });
+
     /// <summary>The stored state of an instance, or null when it does not exist.</summary>
     public OrchestrationState? ReadState(string instanceId, bool withInputsAndOutputs = true) => Use(c =>
     {
@@ -64,7 +75,7 @@ internal sealed partial class StoreReader : IDisposable
         }
         finally
         {
-            if (disposed)
+            if (disposed || idle.Count >= MaxIdleConnections)
             {
                 connection.Dispose();
             }
@@ -94,6 +105,7 @@ internal sealed partial class StoreReader : IDisposable
             SqliteDbManager.Execute(Connection, "PRAGMA query_only=1; PRAGMA cache_size=-8000;");
             History = Prepare("SELECT event_type, data FROM history WHERE instance_id = $i AND execution_id = $e ORDER BY seq", "$i", "$e");
             State = Prepare($"SELECT {StateMapper.Columns} FROM instances WHERE instance_id = $i", "$i");
+            Entry = Prepare("SELECT value FROM entries WHERE key = $k", "$k");
         }
 
         public SqliteConnection Connection { get; }
@@ -101,6 +113,8 @@ internal sealed partial class StoreReader : IDisposable
         public SqliteCommand History { get; }
 
         public SqliteCommand State { get; }
+
+        public SqliteCommand Entry { get; }
 
         SqliteCommand Prepare(string sql, params string[] parameters)
         {
@@ -119,6 +133,7 @@ internal sealed partial class StoreReader : IDisposable
         {
             History.Dispose();
             State.Dispose();
+            Entry.Dispose();
             Connection.Dispose();
         }
     }

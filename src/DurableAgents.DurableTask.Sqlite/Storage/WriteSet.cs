@@ -30,6 +30,11 @@ internal sealed class WriteSet
 
     public List<MessageRow> Activities { get; } = [];
 
+    /// <summary>Entries written (insert or replace) and deleted, in this order.</summary>
+    public List<(string Key, ReadOnlyMemory<byte> Value)> Entries { get; } = [];
+
+    public List<string> DeletedEntries { get; } = [];
+
     /// <summary>Runs under the service's lock after the commit, in commit order (make messages visible, signal waiters).</summary>
     public Action? Committed { get; set; }
 
@@ -40,7 +45,7 @@ internal sealed class WriteSet
 
     public bool IsEmpty => DeletedInstances.Count == 0 && Instances.Count == 0 && TrimmedHistories.Count == 0 && History.Count == 0
         && DeletedMessages.Count == 0 && ClearedInstances.Count == 0 && Messages.Count == 0 && DeletedActivities.Count == 0
-        && Activities.Count == 0;
+        && Activities.Count == 0 && Entries.Count == 0 && DeletedEntries.Count == 0;
 
     public void Succeed() => completion.TrySetResult();
 

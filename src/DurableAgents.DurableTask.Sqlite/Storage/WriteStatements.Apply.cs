@@ -59,6 +59,16 @@ internal sealed partial class WriteStatements
         {
             Run(insertActivity, row.Id, row.InstanceId, row.ExecutionId, row.Data, row.Context);
         }
+
+        foreach (var (key, value) in set.Entries)
+        {
+            Run(upsertEntry, key, value.ToArray(), DateTime.UtcNow.Ticks);
+        }
+
+        foreach (var key in set.DeletedEntries)
+        {
+            Run(deleteEntry, key);
+        }
     }
 
     void WriteInstance(InstanceRow row)

@@ -8,7 +8,7 @@ internal sealed partial class WriteStatements : IDisposable
     readonly List<SqliteCommand> all = [];
     readonly SqliteCommand deleteInstance, deleteInstanceHistory, deleteInstanceMessages, deleteInstanceActivities;
     readonly SqliteCommand upsertInstance, updateInstance, trimHistory, insertHistory;
-    readonly SqliteCommand deleteMessage, insertMessage, deleteActivity, insertActivity;
+    readonly SqliteCommand deleteMessage, insertMessage, deleteActivity, insertActivity, upsertEntry, deleteEntry;
 
     public WriteStatements(SqliteConnection connection)
     {
@@ -46,6 +46,11 @@ internal sealed partial class WriteStatements : IDisposable
             connection,
             "INSERT INTO activities (id, instance_id, execution_id, data, context) VALUES ($id, $i, $e, $d, $c)",
             "$id", "$i", "$e", "$d", "$c");
+        upsertEntry = Create(
+            connection,
+            "INSERT INTO entries (key, value, updated_ticks) VALUES ($k, $v, $t) ON CONFLICT (key) DO UPDATE SET value = $v, updated_ticks = $t",
+            "$k", "$v", "$t");
+        deleteEntry = Create(connection, "DELETE FROM entries WHERE key = $k", "$k");
     }
 
     SqliteCommand Create(SqliteConnection connection, string sql, params string[] parameters)

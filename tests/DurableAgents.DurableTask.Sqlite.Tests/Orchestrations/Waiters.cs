@@ -76,3 +76,17 @@ public sealed class SendsToNobody : TaskOrchestration<string, int>
         return "sent:" + await context.ScheduleTask<int>(typeof(AddOne), input);
     }
 }
+
+/// <summary>Continues as new with input - 1 at once (DTFx runs all generations in one work item) until 0.</summary>
+public sealed class CountDown : TaskOrchestration<int, int>
+{
+    public override Task<int> RunTask(OrchestrationContext context, int input)
+    {
+        if (input > 0)
+        {
+            context.ContinueAsNew(input - 1);
+        }
+
+        return Task.FromResult(input);
+    }
+}

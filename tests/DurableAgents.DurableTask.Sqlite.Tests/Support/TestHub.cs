@@ -8,7 +8,7 @@ namespace DurableAgents.DurableTask.Sqlite.Tests.Support;
 public sealed class TestHub : IAsyncDisposable
 {
     static readonly Type[] OrchestrationTypes =
-        [typeof(Sequence), typeof(FanOut), typeof(Parent), typeof(Child), typeof(Sleeper), typeof(Echo), typeof(EventCollector), typeof(Generations), typeof(SendsToNobody)];
+        [typeof(Sequence), typeof(FanOut), typeof(Parent), typeof(Child), typeof(Sleeper), typeof(Echo), typeof(EventCollector), typeof(Generations), typeof(SendsToNobody), typeof(CountDown)];
 
     static readonly Type[] ActivityTypes = [typeof(AddOne), typeof(Exclaim)];
 
