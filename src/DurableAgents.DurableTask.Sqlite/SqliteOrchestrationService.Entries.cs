@@ -48,6 +48,21 @@ public sealed partial class SqliteOrchestrationService
         return Reader.ReadEntry(key);
     }
 
+    /// <summary>Bytes stored in entries whose key starts with <paramref name="keyPrefix"/>, once what is pending is committed.</summary>
+    public async Task<long> GetEntryBytesAsync(string keyPrefix)
+    {
+        ArgumentNullException.ThrowIfNull(keyPrefix);
+        await EnsureOpenAsync().ConfigureAwait(false);
+        Task flushed;
+        lock (gate)
+        {
+            flushed = Enqueue(new WriteSet());
+        }
+
+        await flushed.ConfigureAwait(false);
+        return Reader.SumEntryBytes(keyPrefix);
+    }
+
     /// <summary>Deletes the entry under <paramref name="key"/> (nothing happens when there is none); completes once committed.</summary>
     public async Task DeleteEntryAsync(string key)
     {

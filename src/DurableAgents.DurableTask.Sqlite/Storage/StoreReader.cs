@@ -52,6 +52,17 @@ internal sealed partial class StoreReader : IDisposable
         return command.ExecuteScalar() as byte[];
     });
 
+    /// <summary>Bytes stored in committed entries whose key starts with <paramref name="prefix"/>.</summary>
+    public long SumEntryBytes(string prefix) => Use(c =>
+    {
+        using var command = c.Connection.CreateCommand();
+        // A key range, not LIKE: keys may hold '%' and '_'.
+        command.CommandText = "SELECT COALESCE(SUM(length(value)), 0) FROM entries WHERE key >= $from AND key < $to";
+        command.Parameters.AddWithValue("$from", prefix);
+        command.Parameters.AddWithValue("$to", prefix + char.MaxValue);
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    });
+
     /// <summary>The stored state of an instance, or null when it does not exist.</summary>
     public OrchestrationState? ReadState(string instanceId, bool withInputsAndOutputs = true) => Use(c =>
     {

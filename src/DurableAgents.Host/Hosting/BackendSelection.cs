@@ -32,12 +32,12 @@ public static class BackendSelection
         {
             case "sqlite" or "file":
                 var path = Path.Combine(options.FullDataPath, DatabaseFile);
-                UseSqlite(agents, path, Path.Combine(options.FullDataPath, "conversations"));
+                UseSqlite(agents, path);
                 return ("sqlite", $"SQLite task hub {path}");
             case "memory":
                 var scratch = new ScratchFolder();
                 agents.Services.AddSingleton(scratch);
-                UseSqlite(agents, Path.Combine(scratch.Path, DatabaseFile), Path.Combine(scratch.Path, "conversations"));
+                UseSqlite(agents, Path.Combine(scratch.Path, DatabaseFile));
                 return ("memory", "SQLite task hub in a temporary file, deleted when the host stops (nothing survives a restart)");
             case "azure":
                 return ("azure", UseAzureStorage(agents, configuration, connection));
@@ -46,12 +46,12 @@ public static class BackendSelection
         }
     }
 
-    private static void UseSqlite(DurableAgentsBuilder agents, string databasePath, string conversations)
+    private static void UseSqlite(DurableAgentsBuilder agents, string databasePath)
     {
         var settings = new SqliteOrchestrationServiceSettings { DatabasePath = databasePath };
         agents.Worker.UseSqlite(settings);
         agents.Client.UseSqlite(settings);
-        agents.Services.AddSingleton<IConversationStore>(new FileConversationStore(conversations));
+        agents.Services.AddSingleton<IConversationStore>(sp => new SqliteConversationStore(sp.GetSqliteOrchestrationService(databasePath)));
     }
 
     private static string UseAzureStorage(DurableAgentsBuilder agents, IConfiguration configuration, string? connection)
