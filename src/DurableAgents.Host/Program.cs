@@ -1,7 +1,6 @@
 using DurableAgents.Host.Api.Agents;
 using DurableAgents.Host.Api.Runs;
 using DurableAgents.Host.Api.Schedules;
-using DurableAgents.Host.CustomHandler;
 using DurableAgents.Host.Demo;
 using DurableAgents.Host.Hosting;
 
@@ -19,7 +18,6 @@ return await StartupGuard.RunAsync(async () =>
     app.MapRunsApi();
     app.MapAgentsApi();
     app.MapSchedulesApi();
-    app.MapCustomHandler();
     app.MapHostEndpoints();
 
     if (demo)

@@ -1,5 +1,5 @@
 using System.Globalization;
-using DurableAgents.Host.Samples;
+using DurableAgents.Samples;
 using DurableAgents.Durability;
 using Microsoft.DurableTask.Client;
 using DurableAgents.Runs;
