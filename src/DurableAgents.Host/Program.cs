@@ -1,7 +1,9 @@
 using DurableAgents.Host.Api.Agents;
+using DurableAgents.Host.Api.Conversations;
 using DurableAgents.Host.Api.Runs;
 using DurableAgents.Host.Api.Schedules;
 using DurableAgents.Host.CustomHandler;
+using DurableAgents.Host.Dashboard;
 using DurableAgents.Host.Demo;
 using DurableAgents.Host.Hosting;
 
@@ -17,10 +19,12 @@ return await StartupGuard.RunAsync(async () =>
     var app = builder.Build(); // not disposed here: RunAsync disposes it, and WebApplicationFactory keeps using it
     app.UseDurableAgentsHost();
     app.MapRunsApi();
+    app.MapConversationsApi();
     app.MapAgentsApi();
     app.MapSchedulesApi();
     app.MapCustomHandler();
     app.MapHostEndpoints();
+    app.MapDashboard();
 
     if (demo)
     {

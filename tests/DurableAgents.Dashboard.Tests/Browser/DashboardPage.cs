@@ -1,0 +1,93 @@
+using DurableAgents.Dashboard.Tests.Infrastructure;
+using DurableAgents.Testing;
+using Microsoft.Playwright;
+
+namespace DurableAgents.Dashboard.Tests.Browser;
+
+/// <summary>A dashboard tab: opening routes, signing in, and what the page reported (script errors, requests).</summary>
+public sealed class DashboardPage : IAsyncDisposable
+{
+    private readonly IBrowserContext _context;
+    private readonly List<string> _errors = [];
+    private readonly List<IRequest> _requests = [];
+
+    public DashboardPage(IBrowserContext context, IPage page)
+    {
+        _context = context;
+        Page = page;
+        page.PageError += (_, error) => Record(error);
+        page.Console += (_, message) =>
+        {
+            // A refused request (the 401 before signing in) is logged as "Failed to load resource"; that one the page expects.
+            if (message.Type == "error" && !message.Text.StartsWith("Failed to load resource", StringComparison.Ordinal))
+            {
+                Record(message.Text);
+            }
+        };
+        page.Request += (_, request) =>
+        {
+            lock (_requests)
+            {
+                _requests.Add(request);
+            }
+        };
+    }
+
+    public IPage Page { get; }
+
+    /// <summary>Uncaught script errors and console errors the page reported.</summary>
+    public IReadOnlyList<string> Errors
+    {
+        get
+        {
+            lock (_errors)
+            {
+                return [.. _errors];
+            }
+        }
+    }
+
+    public IReadOnlyList<IRequest> Requests
+    {
+        get
+        {
+            lock (_requests)
+            {
+                return [.. _requests];
+            }
+        }
+    }
+
+    /// <summary>Opens a route (e.g. "#/runs") and signs in with the host's key when the page asks for it.</summary>
+    public async Task OpenAsync(string route = "#/runs", string key = DashboardHost.Key)
+    {
+        await Page.GotoAsync("/dashboard/" + route);
+        var login = Page.Locator("#login");
+        var nav = Page.Locator("#nav");
+        await TestDeadline.WaitUntilAsync(async () => await login.IsVisibleAsync() || await nav.IsVisibleAsync(), "the dashboard shows its pages or the key form");
+        if (await login.IsVisibleAsync())
+        {
+            await Page.FillAsync("#api-key", key);
+            await Page.ClickAsync("#login button[type=submit]");
+            await nav.WaitForAsync();
+        }
+    }
+
+    /// <summary>Writes a screenshot of the whole page to docs/images/ (checked in; docs/dashboard.md shows it).</summary>
+    public async Task ScreenshotAsync(string name)
+    {
+        var folder = Path.Combine(RepositoryRoot.Find(), "docs", "images");
+        Directory.CreateDirectory(folder);
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name), FullPage = true });
+    }
+
+    public async ValueTask DisposeAsync() => await _context.CloseAsync();
+
+    private void Record(string error)
+    {
+        lock (_errors)
+        {
+            _errors.Add(error);
+        }
+    }
+}
