@@ -73,12 +73,17 @@ public sealed class DashboardPage : IAsyncDisposable
         }
     }
 
-    /// <summary>Writes a screenshot of the whole page to docs/images/ (checked in; docs/dashboard.md shows it).</summary>
-    public async Task ScreenshotAsync(string name)
+    /// <summary>Writes a screenshot to docs/images/ (checked in; docs/dashboard.md shows it): the whole page, or its first screens.</summary>
+    public async Task ScreenshotAsync(string name, int? maxHeight = null)
     {
         var folder = Path.Combine(RepositoryRoot.Find(), "docs", "images");
         Directory.CreateDirectory(folder);
-        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name), FullPage = true });
+        await Page.ScreenshotAsync(new PageScreenshotOptions
+        {
+            Path = Path.Combine(folder, name),
+            FullPage = true,
+            Clip = maxHeight is { } height ? new Clip { X = 0, Y = 0, Width = 1280, Height = height } : null,
+        });
     }
 
     public async ValueTask DisposeAsync() => await _context.CloseAsync();

@@ -1,11 +1,12 @@
 // The dashboard: routes (#/runs, #/runs/{id}, #/approvals, #/schedules), the key check and the shell around the pages.
-import { api, events, session } from './api.js';
+import { api, events, session, waitingRuns } from './api.js';
 import { h, replace, note } from './dom.js';
 import { askForKey } from './login.js';
 import { quiet } from './live.js';
 import * as runs from './runs.js';
 import * as run from './run.js';
 import * as approvals from './approvals.js';
+import { showCount } from './approvals.js';
 import * as schedules from './schedules.js';
 
 const main = document.getElementById('main');
@@ -63,7 +64,19 @@ async function start(why) {
   document.getElementById('nav').hidden = false;
   document.getElementById('sign-out').hidden = !session.key;
   show();
+  countWaiting();
 }
+
+// The count of runs waiting for a human, beside "Approvals" on every page.
+async function countWaiting() {
+  if (signingIn || document.hidden || document.getElementById('nav').hidden) return;
+  try {
+    showCount((await waitingRuns()).runs.length);
+  } catch {
+    // The page's own updates report a host that does not answer.
+  }
+}
+setInterval(countWaiting, 10000);
 
 events.addEventListener('unauthorized', (e) => {
   // The key was revoked or the host restarted with other keys: ask again, once.

@@ -6,6 +6,13 @@ import { poll } from './live.js';
 
 const APPROVER = 'durableagents.approver';
 
+/** Shows how many runs wait beside "Approvals" in the menu. */
+export function showCount(n) {
+  const counter = document.getElementById('approval-count');
+  counter.hidden = n === 0;
+  counter.textContent = String(n);
+}
+
 export function mount(container) {
   const approver = approverField();
   const list = h('div', { id: 'approvals-list' });
@@ -14,9 +21,7 @@ export function mount(container) {
   let shown = '';
   return poll(async () => {
     const { runs, capped } = await waitingRuns();
-    const counter = document.getElementById('approval-count');
-    counter.hidden = runs.length === 0;
-    counter.textContent = String(runs.length);
+    showCount(runs.length);
     // Re-render only when what waits changed, so a comment being typed is not lost.
     const key = JSON.stringify(runs.map((r) => [r.id, r.customStatus.phase, r.customStatus.pendingApprovals.map((p) => p.callId)]));
     if (key === shown) return;
