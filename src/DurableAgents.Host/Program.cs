@@ -2,10 +2,16 @@ using DurableAgents.Host.Api.Agents;
 using DurableAgents.Host.Api.Conversations;
 using DurableAgents.Host.Api.Runs;
 using DurableAgents.Host.Api.Schedules;
+using DurableAgents.Host.Cli;
 using DurableAgents.Host.CustomHandler;
 using DurableAgents.Host.Dashboard;
 using DurableAgents.Host.Demo;
 using DurableAgents.Host.Hosting;
+
+if (HostCli.Handles(args))
+{
+    return await HostCli.RunAsync(args); // runs list|show|approve|reject against a running host: Cli/
+}
 
 return await StartupGuard.RunAsync(async () =>
 {
