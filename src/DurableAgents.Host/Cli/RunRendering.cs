@@ -146,7 +146,7 @@ public static class RunRendering
 
     internal static string Cut(string? text, int max) => text is null ? "" : text.Length <= max ? text : text[..max] + "…";
 
-    internal static string OneLine(string? text) => text is null ? "" : string.Join(' ', text.Split(['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries)).Trim();
+    internal static string OneLine(string? text) => text is null ? "" : string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
     internal static string Time(DateTime utc) => utc.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
 
