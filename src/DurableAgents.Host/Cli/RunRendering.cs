@@ -10,7 +10,7 @@ namespace DurableAgents.Host.Cli;
 /// Spectre.Console views of runs for the CLI and the demo. Every value from the API (goals, replies, tool results) goes in as
 /// <see cref="Text"/>, never as markup, so brackets in a model's reply are shown as they are.
 /// </summary>
-public static class RunRendering
+public static partial class RunRendering
 {
     private const int Short = 90;
 
@@ -85,56 +85,6 @@ public static class RunRendering
         Row("Tokens in/out", Tokens(run.Usage));
         Row("Cost", Cost(run.Usage.CostUsd));
         return new Panel(grid).Header("Run").Expand();
-    }
-
-    /// <summary>The steps: model, tokens, reply, and each tool call with its status and result.</summary>
-    public static Table StepsTable(IReadOnlyList<RunStep> steps)
-    {
-        ArgumentNullException.ThrowIfNull(steps);
-        var table = new Table().Border(TableBorder.Rounded).Expand().Title("Steps");
-        table.AddColumn(new TableColumn("Step").RightAligned()).AddColumn("Model").AddColumn("Tokens in/out").AddColumn("Reply").AddColumn("Tool calls");
-        foreach (var step in steps)
-        {
-            var calls = step.Calls.Count == 0
-                ? "-"
-                : string.Join('\n', step.Calls.Select(c => $"{c.Tool}({Cut(OneLine(c.Arguments), 60)}) -> {c.Status}{(c.Result.Length > 0 ? ": " + Cut(OneLine(c.Result), 70) : "")}"));
-            table.AddRow(Plain(step.Number.ToString(CultureInfo.InvariantCulture)), Plain(step.Model ?? "-"), Plain(step.Usage is { } u ? Tokens(u) : "-"),
-                Plain(Cut(OneLine(step.Reply), Short)), Plain(calls));
-        }
-
-        if (steps.Count == 0)
-        {
-            table.AddRow(Plain(""), Plain("(no step yet)"), Plain(""), Plain(""), Plain(""));
-        }
-
-        return table;
-    }
-
-    /// <summary>The approval decisions the run applied: who, what, when, why.</summary>
-    public static Table DecisionsTable(IEnumerable<ApprovalRecord> decisions)
-    {
-        var table = new Table().Border(TableBorder.Rounded).Expand().Title("Approval decisions");
-        table.AddColumn("When (UTC)").AddColumn("Decision").AddColumn("By").AddColumn("Calls").AddColumn("Comment");
-        foreach (var d in decisions)
-        {
-            table.AddRow(Plain(Time(d.DecidedAt)), Plain(d.Approved ? "approved" : "rejected"), Plain(d.Approver ?? "a human"),
-                Plain(string.Join(", ", d.CallIds)), Plain(d.Comment ?? ""));
-        }
-
-        return table;
-    }
-
-    /// <summary>The calls waiting for a human.</summary>
-    public static Table PendingTable(IEnumerable<PendingApproval> pending)
-    {
-        var table = new Table().Border(TableBorder.Rounded).Expand().Title("Waiting for approval");
-        table.AddColumn("Call").AddColumn("Tool").AddColumn("Arguments").AddColumn("Why");
-        foreach (var p in pending)
-        {
-            table.AddRow(Plain(p.CallId), Plain($"{p.Tool} [{p.Permission}]"), Plain(Cut(p.Arguments.GetRawText(), 120)), Plain(p.Reason));
-        }
-
-        return table;
     }
 
     /// <summary>How a run ended, or what it is doing.</summary>

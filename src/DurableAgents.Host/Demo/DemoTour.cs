@@ -44,7 +44,7 @@ public static class DemoTour
             var url = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
             var key = app.Services.GetRequiredService<IOptions<DurableAgentsHostOptions>>().Value.AllKeys.FirstOrDefault();
             var console = AnsiConsole.Console;
-            console.Write(new Text($"DurableAgents demo ({DemoTime.Format(DateTime.UtcNow, DateTime.UtcNow, withDate: true)}). Backend: {host.Backend}. Model: {host.Model}. API: {url}\n"));
+            Console.Out.WriteLine($"DurableAgents demo ({DemoTime.Format(DateTime.UtcNow, DateTime.UtcNow, withDate: true)}). Backend: {host.Backend}. Model: {host.Model}. API: {url}");
             using var api = new HostApiClient(new HostConnection(new Uri(url), key));
             using var timeout = new CancellationTokenSource(Deadline);
             return await TourAsync(api, console, timeout.Token);
@@ -58,7 +58,7 @@ public static class DemoTour
     private static async Task<int> TourAsync(HostApiClient api, IAnsiConsole console, CancellationToken cancellationToken)
     {
         var runId = $"demo-{DateTime.UtcNow.ToString("yyyyMMddTHHmmss", CultureInfo.InvariantCulture)}";
-        Say(console, $"1. Starting run {runId} of agent '{SampleAgents.Approval}' (POST /api/agents/{SampleAgents.Approval}/runs): \"{SampleAgents.ApprovalGoal}\"");
+        Say($"1. Starting run {runId} of agent '{SampleAgents.Approval}' (POST /api/agents/{SampleAgents.Approval}/runs): \"{SampleAgents.ApprovalGoal}\"");
         await api.StartRunAsync(SampleAgents.Approval, SampleAgents.ApprovalGoal, runId, cancellationToken);
 
         var approved = false;
@@ -71,19 +71,20 @@ public static class DemoTour
 
             approved = true;
             var deadline = status.ApprovalDeadline is { } at ? $" The approval deadline is {DemoTime.Format(at, DateTime.UtcNow)}." : "";
-            Say(console, $"2. The run waits for a human, holding no thread.{deadline}");
+            Say($"2. The run waits for a human, holding no thread.{deadline}");
             console.Write(RunRendering.PendingTable(pending));
-            Say(console, "3. Approving as 'demo' (POST /api/runs/{id}/approval, as `runs approve` does).");
+            Say("3. Approving as 'demo' (POST /api/runs/{id}/approval, as `runs approve` does).");
             var answer = await api.SubmitApprovalAsync(run.Id, new ApprovalRequest(true, pending.Select(p => p.CallId).ToList(), "demo", "Looks right."), cancellationToken);
-            Say(console, $"   {answer.Status}: {answer.Detail}");
+            Say($"   {answer.Status}: {answer.Detail}");
         }
 
         var finished = await new RunFollower(api, console).FollowAsync(runId, ApproveWhenAsked, cancellationToken, live: false);
-        Say(console, $"4. Run finished: {finished.RuntimeStatus}, outcome {finished.Output?.Outcome.ToString() ?? "-"}.");
-        Say(console, $"5. The same run in the browser: /dashboard/#/runs/{runId} on a running host; in the terminal: "
+        Say($"4. Run finished: {finished.RuntimeStatus}, outcome {finished.Output?.Outcome.ToString() ?? "-"}.");
+        Say($"5. The same run in the browser: /dashboard/#/runs/{runId} on a running host; in the terminal: "
             + $"dotnet run --project src/DurableAgents.Host -- runs show {runId}");
         return finished.RuntimeStatus == "Completed" && finished.Output?.Outcome == AgentRunOutcome.Completed ? 0 : 1;
     }
 
-    private static void Say(IAnsiConsole console, string text) => console.Write(new Text("\n" + text + "\n"));
+    // The story's own lines go out unwrapped (Spectre wraps at 80 columns when the output is redirected); the views are Spectre's.
+    private static void Say(string text) => Console.Out.WriteLine("\n" + text);
 }

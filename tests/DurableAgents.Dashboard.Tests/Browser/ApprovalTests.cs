@@ -42,7 +42,7 @@ public sealed class ApprovalTests(BrowserFixture fixture)
         await Assertions.Expect(approval).ToContainTextAsync("Inactive for two years; fine to delete.");
         await Assertions.Expect(tab.Page.Locator("ol.timeline li.ev-tool").Last).ToContainTextAsync("delete_records");
         await Assertions.Expect(tab.Page.Locator("#run-outcome")).ToHaveTextAsync("Completed");
-        await tab.ScreenshotAsync("dashboard-run.png", maxHeight: 2000);
+        await tab.ScreenshotAsync("dashboard-run.png", maxHeight: 2700);
         Assert.Empty(tab.Errors);
     }
 

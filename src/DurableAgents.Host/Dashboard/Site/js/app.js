@@ -87,6 +87,8 @@ document.getElementById('sign-out').addEventListener('click', () => {
   start();
 });
 window.addEventListener('hashchange', () => {
-  if (!signingIn) show();
+  if (signingIn) return;
+  show();
+  countWaiting();
 });
 start();
