@@ -38,6 +38,8 @@ public sealed class BrowserFixture : IAsyncLifetime
             BaseURL = Host.Url,
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
             ServiceWorkers = ServiceWorkerPolicy.Block,
+            TimezoneId = "UTC",
+            Locale = "en-US",
         });
         context.SetDefaultTimeout(20_000);
         return new DashboardPage(context, await context.NewPageAsync());

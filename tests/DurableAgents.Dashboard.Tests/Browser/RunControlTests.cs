@@ -47,7 +47,7 @@ public sealed class RunControlTests(BrowserFixture fixture)
         var row = tab.Page.Locator($"tr[data-schedule='{SampleAgents.ResearchSchedule}']");
         await Assertions.Expect(row).ToContainTextAsync("0 0 7 * * *");
         await Assertions.Expect(row.Locator(".badge")).ToHaveTextAsync("active");
-        await Assertions.Expect(row.Locator("td").Nth(4)).ToContainTextAsync(":00:00");
+        await Assertions.Expect(row.Locator("td").Nth(4).Locator("time")).ToHaveAttributeAsync("datetime", new System.Text.RegularExpressions.Regex("T07:00:00"));
 
         await row.Locator("button[data-action=pause]").ClickAsync();
         await Assertions.Expect(row.Locator(".badge")).ToHaveTextAsync("paused");

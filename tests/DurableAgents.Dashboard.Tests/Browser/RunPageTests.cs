@@ -88,6 +88,24 @@ public sealed class RunPageTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task ARetriedToolCall_ShowsTheFailedAttempt_TheBackOff_AndTheRetry()
+    {
+        var id = await Api.StartRunAsync(TestAgents.FlakyReader, "Read the flaky page about durable timers.", "flaky-" + Guid.NewGuid().ToString("N")[..8]);
+        await Api.WaitForRunAsync(id, r => r.Status() == "Completed", "completed");
+        await using var tab = await fixture.NewPageAsync();
+        await tab.OpenAsync($"#/runs/{id}");
+
+        var tools = tab.Page.Locator("ol.timeline li.ev-tool");
+        await Assertions.Expect(tools).ToHaveCountAsync(2);
+        await Assertions.Expect(tools.Nth(0)).ToContainTextAsync("Tool call · read_flaky_page");
+        await Assertions.Expect(tools.Nth(0)).ToContainTextAsync($"This attempt failed: {TestAgents.FlakyError}");
+        await Assertions.Expect(tab.Page.Locator("ol.timeline li.ev-retry")).ToContainTextAsync("The call to read_flaky_page failed");
+        await Assertions.Expect(tools.Nth(1)).ToContainTextAsync("attempt 2");
+        await Assertions.Expect(tools.Nth(1).Locator(".result")).ToContainTextAsync("on attempt 2");
+        Assert.Empty(tab.Errors);
+    }
+
+    [Fact]
     public async Task TheAudit_IsShownWhenTheHostHasIt()
     {
         var id = await Api.StartRunAsync(SampleAgents.Background, "What is 1 + 1?", TestAgents.AuditedPrefix + Guid.NewGuid().ToString("N")[..8]);

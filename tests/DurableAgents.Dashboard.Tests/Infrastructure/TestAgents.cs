@@ -1,5 +1,7 @@
+using System.Collections.Concurrent;
 using DurableAgents.Agents;
 using DurableAgents.Host.Samples;
+using DurableAgents.Runs;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -20,6 +22,14 @@ public static class TestAgents
     /// <summary>An agent that hands its work to the background sample as a sub-agent.</summary>
     public const string Coordinator = "coordinator";
 
+    /// <summary>An agent whose one (idempotent) tool fails the first attempt of every call, so the run retries it durably.</summary>
+    public const string FlakyReader = "flaky-reader";
+
+    /// <summary>The first attempt's error.</summary>
+    public const string FlakyError = "The page server answered 503.";
+
+    private static readonly ConcurrentDictionary<string, int> Attempts = new(StringComparer.Ordinal);
+
     /// <summary>Runs whose id starts with this have an audit (a stand-in for the endpoint another part of the project adds).</summary>
     public const string AuditedPrefix = "audited-";
 
@@ -33,7 +43,18 @@ public static class TestAgents
         coordinator.SubAgents.Add(SampleAgents.Background);
         services.AddSingleton(coordinator);
 
+        var flaky = new AgentDefinition(FlakyReader) { Description = "Reads flaky pages.", Instructions = "Read the page, then answer." };
+        flaky.Tools.Add(new AgentTool(AIFunctionFactory.Create(ReadFlakyPage, "read_flaky_page", "Reads the flaky web page about a topic.")) { IsIdempotent = true });
+        services.AddSingleton(flaky);
+
         services.AddSingleton<IStartupFilter, AuditStandIn>();
+    }
+
+    private static string ReadFlakyPage(string topic)
+    {
+        // Keyed by the call (the same for every attempt of it): the first attempt fails, the retry succeeds.
+        var attempt = Attempts.AddOrUpdate(AgentCallContext.Current!.IdempotencyKey, 1, (_, n) => n + 1);
+        return attempt == 1 ? throw new InvalidOperationException(FlakyError) : $"The page about {topic}, on attempt {attempt}.";
     }
 
     /// <summary>Answers <c>GET /api/runs/audited-*/audit</c>; every other run has no audit (404), as on a host without the endpoint.</summary>

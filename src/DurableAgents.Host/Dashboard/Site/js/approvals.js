@@ -46,6 +46,7 @@ export function pendingPanel(run, { showRun = false, onDecided } = {}) {
   const escalated = status.phase === 'escalated';
   const panel = h('article', { class: 'card approval', dataset: { runId: run.id } },
     h('h2', null, showRun ? runLink(run.id) : 'Waiting for a decision', ' ', badge(escalated ? 'escalated' : 'awaiting approval', 'waiting')),
+    showRun ? null : approverField(),
     facts([['Agent', run.agent], ['Step', status.step], ['Deadline', status.approvalDeadline ? [timeEl(status.approvalDeadline), ` (${relative(status.approvalDeadline)})`] : escalated ? 'none: escalated' : null]]),
     h('h3', { text: 'Goal' }), value(status.goal ?? run.input),
     status.gatheredSoFar ? [h('h3', { text: 'Gathered so far' }), value(status.gatheredSoFar)] : null,
