@@ -76,20 +76,23 @@ public sealed class DashboardPage : IAsyncDisposable
     /// <summary>
     /// Takes a screenshot (the whole page, or its first screens). It replaces the checked-in one in docs/images/ (shown by the
     /// README and docs/dashboard.md) only when that file is missing or DURABLEAGENTS_UPDATE_SCREENSHOTS=1, so a test run leaves
-    /// the work tree clean; otherwise it goes to the temp folder, which still proves the page renders.
+    /// the work tree clean; otherwise the image is only taken, which still proves the page renders.
     /// </summary>
     public async Task ScreenshotAsync(string name, int? maxHeight = null)
     {
         var checkedIn = Path.Combine(RepositoryRoot.Find(), "docs", "images", name);
         var update = !File.Exists(checkedIn) || Environment.GetEnvironmentVariable("DURABLEAGENTS_UPDATE_SCREENSHOTS") == "1";
-        var path = update ? checkedIn : Path.Combine(Path.GetTempPath(), "durableagents-" + name);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        await Page.ScreenshotAsync(new PageScreenshotOptions
+        var image = await Page.ScreenshotAsync(new PageScreenshotOptions
         {
-            Path = path,
             FullPage = true,
             Clip = maxHeight is { } height ? new Clip { X = 0, Y = 0, Width = 1280, Height = height } : null,
         });
+        Assert.NotEmpty(image);
+        if (update)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(checkedIn)!);
+            await File.WriteAllBytesAsync(checkedIn, image);
+        }
     }
 
     public async ValueTask DisposeAsync() => await _context.CloseAsync();
