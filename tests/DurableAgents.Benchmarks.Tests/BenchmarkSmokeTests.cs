@@ -1,3 +1,5 @@
+using System.Globalization;
+using DurableAgents.Benchmarks.Hosting;
 using DurableAgents.Testing;
 
 namespace DurableAgents.Benchmarks.Tests;
@@ -62,6 +64,19 @@ public sealed class BenchmarkSmokeTests
     }
 
     [Theory]
+    [InlineData("--workload fanout", "wall_ms<1000")]
+    [InlineData("--workload wait-resume", "wall_ms<50")]
+    [InlineData("--workload agent-loop --n 200", "ms_per_step<3,storage_ratio_step200<=1.5", "storage_ratio_step200<=1.5")]
+    public async Task Workload_AtTheIssuesSize_ReportsItsTargetAndPassOrMiss(string args, params string[] targets)
+    {
+        var (lines, _) = await RunAsync("--backend sqlite " + args);
+
+        // Whether it passes is the program's measurement, not this test's: a quick round on a shared machine may miss.
+        Assert.Equal(targets, lines.Select(l => BenchmarkOutput.Parse(l).Extras["target"]));
+        Assert.All(lines, l => Assert.Contains(BenchmarkOutput.Parse(l).Extras["result"], new[] { "pass", "miss" }));
+    }
+
+    [Theory]
     [InlineData("--backend sqlite --level dtfx --workload sequential --n 3", "sqlite", "dtfx")]
     [InlineData("--backend file --workload fanout --n 3", "sqlite", "sdk")]
     [InlineData("--backend memory --workload sequential --n 3", "memory", "sdk")]
@@ -72,6 +87,20 @@ public sealed class BenchmarkSmokeTests
 
         var line = BenchmarkOutput.Parse(Assert.Single(lines));
         Assert.Equal((backend, level), (line.Backend, line.Extras["level"]));
+    }
+
+    [Fact]
+    public async Task Azure_OnTwoWorkerProcesses_PrintsALine_AndLeavesNoWorkerRunning()
+    {
+        // The one slow smoke test (about 20 s: Azurite starts, and the partitions must spread over both workers before the
+        // round), kept because nothing else runs the azure backend's worker processes and partition wait.
+        var (lines, _) = await RunAsync("--backend azure --workload fanout --n 5 --workers 2");
+
+        var line = BenchmarkOutput.Parse(Assert.Single(lines));
+        Assert.Equal(("azure", "fanout", 5), (line.Backend, line.Workload, line.N));
+        Assert.Equal(2, line.Number("worker_processes"));
+        Assert.Equal("none", line.Extras["target"]);
+        Assert.Empty(WorkerChildren());
     }
 
     [Theory]
@@ -103,7 +132,30 @@ public sealed class BenchmarkSmokeTests
         Assert.Equal(1, line.Number("rounds"));
         Assert.True(line.Number("commits_per_step") > 0, "a SQLite run commits");
         Assert.True(line.Number("cpu_us_per_step") > 0);
+        Assert.Equal("none", line.Extras["target"]);
         return line;
+    }
+
+    /// <summary>Worker-mode child processes of this test process still alive (Linux: read from /proc).</summary>
+    private static List<int> WorkerChildren() =>
+        [.. Directory.EnumerateDirectories("/proc")
+            .Select(d => int.TryParse(Path.GetFileName(d), out var pid) ? pid : 0)
+            .Where(pid => pid > 0 && IsWorkerChild(pid))];
+
+    private static bool IsWorkerChild(int pid)
+    {
+        try
+        {
+            // stat is "pid (name) state ppid ..."; the name may hold spaces, so read after its closing parenthesis.
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            var parent = int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[1], CultureInfo.InvariantCulture);
+            return parent == Environment.ProcessId
+                && File.ReadAllText($"/proc/{pid}/cmdline").Split('\0').Contains(WorkerProcess.ModeArgument);
+        }
+        catch (IOException)
+        {
+            return false; // it exited while we looked
+        }
     }
 
     private static async Task<(IReadOnlyList<string> Lines, string Error)> RunAsync(string args)

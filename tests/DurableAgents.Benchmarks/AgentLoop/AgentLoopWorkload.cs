@@ -1,4 +1,5 @@
 using DurableAgents.Benchmarks.Cli;
+using DurableAgents.Benchmarks.Targets;
 using DurableAgents.Benchmarks.Workloads;
 
 namespace DurableAgents.Benchmarks.AgentLoop;
@@ -71,6 +72,7 @@ internal static class AgentLoopWorkload
                 new("storage_ratio_end", Ratio(median.AtEnd.Total, content)),
                 new("load1", load),
             ],
+            Targets = WorkloadTargets.For("sqlite", "sdk", "agent-loop", steps, 1, parallel),
         };
     }
 }

@@ -3,6 +3,7 @@ using DurableAgents.Benchmarks.AgentLoop;
 using DurableAgents.Benchmarks.Cli;
 using DurableAgents.Benchmarks.Dtfx;
 using DurableAgents.Benchmarks.Hosting;
+using DurableAgents.Benchmarks.Targets;
 
 namespace DurableAgents.Benchmarks.Workloads;
 
@@ -70,7 +71,14 @@ internal static class BenchmarkRunner
         extras.Add(new("load1", load));
         var median = rounds.OrderBy(r => r.Wall).ElementAt(rounds.Count / 2);
         var reportedInstances = workload is WaitResumeWorkload or WaitingWorkload ? n : instances;
-        return [new BenchmarkLine(backend.Name, workload.Name, n, reportedInstances, median.Steps, median.Wall) { Extras = extras }.ToString()];
+        return
+        [
+            new BenchmarkLine(backend.Name, workload.Name, n, reportedInstances, median.Steps, median.Wall)
+            {
+                Extras = extras,
+                Targets = WorkloadTargets.For(backend.Name, args.Level, workload.Name, n, instances),
+            }.ToString(),
+        ];
     }
 
     private static async Task WarmUpAsync(IWorkload workload, IBenchmarkCluster cluster, bool quick, CancellationToken cancellation)
