@@ -21,6 +21,7 @@ return await StartupGuard.RunAsync(async () =>
     app.MapSchedulesApi();
     app.MapCustomHandler();
     app.MapHostEndpoints();
+    app.MapDurableAgentsMcp();
 
     if (demo)
     {

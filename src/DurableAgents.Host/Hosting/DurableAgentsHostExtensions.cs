@@ -46,6 +46,8 @@ public static class DurableAgentsHostExtensions
         }
 
         services.AddSingleton<ReplayCache>();
+        services.AddDurableAgentsOpenTelemetry(configuration);
+        services.AddDurableAgentsMcpServer();
 
         services.AddProblemDetails();
         services.AddExceptionHandler<ExceptionProblems>();
