@@ -2,6 +2,7 @@ using DurableAgents.OpenTelemetry;
 using DurableAgents.Telemetry;
 using Microsoft.Extensions.Configuration;
 using OpenTelemetry;
+using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
@@ -15,7 +16,7 @@ public static class DurableAgentsOpenTelemetryExtensions
     /// Reads <see cref="AgentTelemetryOptions.SensitiveDataSetting"/> into <see cref="AgentTelemetryOptions"/> and, when an OTLP endpoint
     /// is configured (<see cref="OtlpSettings"/>), adds OpenTelemetry: DurableAgents' spans and metrics, ASP.NET Core and HttpClient
     /// instrumentation, and the OTLP exporter configured by the specification's variables (endpoint, protocol, headers, service name,
-    /// resource attributes). Without an endpoint nothing is exported and nothing listens.
+    /// resource attributes); logs too with <c>OTEL_LOGS_EXPORTER=otlp</c>. Without an endpoint nothing is exported and nothing listens.
     /// </summary>
     /// <param name="services">The services.</param>
     /// <param name="configuration">Where the OTEL_* settings are read (environment variables, app settings).</param>
@@ -36,11 +37,17 @@ public static class DurableAgentsOpenTelemetryExtensions
         }
 
         var serviceName = configuration[OtlpSettings.ServiceName] is { Length: > 0 } configured ? configured.Trim() : defaultServiceName;
+        // One exporter per signal rather than UseOtlpExporter, which also exports every log: the Durable Task engine logs each
+        // dispatch, and exporting those cost more than the spans and metrics of a step together. Logs only when asked for.
         var otel = services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService(serviceName))
-            .WithTracing(t => t.AddDurableAgentsInstrumentation().AddAspNetCoreInstrumentation().AddHttpClientInstrumentation())
-            .WithMetrics(m => m.AddDurableAgentsInstrumentation().AddAspNetCoreInstrumentation().AddHttpClientInstrumentation())
-            .UseOtlpExporter();
+            .WithTracing(t => t.AddDurableAgentsInstrumentation().AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddOtlpExporter())
+            .WithMetrics(m => m.AddDurableAgentsInstrumentation().AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddOtlpExporter());
+        if (OtlpSettings.ExportsLogs(configuration))
+        {
+            otel.WithLogging(l => l.AddOtlpExporter());
+        }
+
         configure?.Invoke(otel);
         return true;
     }

@@ -23,6 +23,9 @@ public static class OtlpSettings
     /// <summary>The service name on every span and metric.</summary>
     public const string ServiceName = "OTEL_SERVICE_NAME";
 
+    /// <summary><c>otlp</c> to export logs as well; unset or <c>none</c> exports traces and metrics only.</summary>
+    public const string LogsExporter = "OTEL_LOGS_EXPORTER";
+
     /// <summary>Set to true to switch OpenTelemetry off whatever else is set.</summary>
     public const string SdkDisabled = "OTEL_SDK_DISABLED";
 
@@ -62,5 +65,18 @@ public static class OtlpSettings
         }
 
         return any;
+    }
+
+    /// <summary>True when <see cref="LogsExporter"/> is <c>otlp</c>.</summary>
+    /// <exception cref="InvalidOperationException">It is neither otlp nor none.</exception>
+    public static bool ExportsLogs(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return configuration[LogsExporter]?.Trim() switch
+        {
+            null or "" or "none" => false,
+            "otlp" => true,
+            var other => throw new InvalidOperationException($"{LogsExporter} is '{other}'; set it to otlp (export logs) or none."),
+        };
     }
 }

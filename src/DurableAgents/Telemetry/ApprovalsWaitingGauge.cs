@@ -3,6 +3,7 @@ using DurableAgents.Agents;
 using DurableAgents.Durability;
 using DurableAgents.Runs;
 using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace DurableAgents.Telemetry;
@@ -11,9 +12,10 @@ namespace DurableAgents.Telemetry;
 /// The <see cref="AgentTelemetryNames.ApprovalsWaiting"/> gauge: tool calls waiting for a decision in the task hub, read from the
 /// runs' statuses (so it is right after restarts and across hosts, where a counter kept in memory would drift). A collection returns
 /// the last reading and, when it is older than <see cref="AgentTelemetryOptions.ApprovalsWaitingRefresh"/>, starts a new one in the
-/// background, so the task hub is queried only while a metrics exporter collects, and at most that often.
+/// background, so the task hub is queried only while a metrics exporter collects, and at most that often. The client is resolved
+/// then too: a host whose client comes from elsewhere (Azure Functions bindings) reports nothing rather than failing to start.
 /// </summary>
-internal sealed class ApprovalsWaitingGauge(AgentTelemetry telemetry, DurableTaskClient client, IAgentCatalog catalog, TimeProvider time) : IHostedService
+internal sealed class ApprovalsWaitingGauge(AgentTelemetry telemetry, IServiceProvider services, IAgentCatalog catalog, TimeProvider time) : IHostedService
 {
     private readonly CancellationTokenSource _stopping = new();
     private IReadOnlyList<Measurement<long>> _reading = [];
@@ -49,6 +51,7 @@ internal sealed class ApprovalsWaitingGauge(AgentTelemetry telemetry, DurableTas
     {
         try
         {
+            var client = services.GetRequiredService<DurableTaskClient>();
             var waiting = catalog.Agents.ToDictionary(a => a.Name, _ => 0L, StringComparer.OrdinalIgnoreCase);
             var query = new OrchestrationQuery
             {
@@ -68,7 +71,7 @@ internal sealed class ApprovalsWaitingGauge(AgentTelemetry telemetry, DurableTas
         }
         catch (Exception) when (!_stopping.IsCancellationRequested)
         {
-            // The backend did not answer: keep the last reading (the next collection tries again).
+            // No client, or the backend did not answer: keep the last reading (the next collection tries again).
         }
         catch (OperationCanceledException)
         {

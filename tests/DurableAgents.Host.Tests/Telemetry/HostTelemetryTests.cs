@@ -97,11 +97,20 @@ public sealed class HostTelemetryTests : IAsyncLifetime
     }
 
     [Fact]
-    public void SdkDisabled_WinsOverAnEndpoint()
+    public void Enabled_ByAnyEndpoint_AndSdkDisabledWins()
     {
         Assert.False(OtlpSettings.IsEnabled(Settings(("OTEL_EXPORTER_OTLP_ENDPOINT", "http://127.0.0.1:4318"), ("OTEL_SDK_DISABLED", "true"))));
         Assert.True(OtlpSettings.IsEnabled(Settings(("OTEL_EXPORTER_OTLP_METRICS_ENDPOINT", "http://127.0.0.1:4318/v1/metrics"))));
         Assert.False(OtlpSettings.IsEnabled(Settings()));
+    }
+
+    [Fact]
+    public void Logs_AreExportedOnlyWhenAskedFor()
+    {
+        Assert.False(OtlpSettings.ExportsLogs(Settings()));
+        Assert.False(OtlpSettings.ExportsLogs(Settings(("OTEL_LOGS_EXPORTER", "none"))));
+        Assert.True(OtlpSettings.ExportsLogs(Settings(("OTEL_LOGS_EXPORTER", "otlp"))));
+        Assert.Contains("otlp (export logs) or none", Assert.Throws<InvalidOperationException>(() => OtlpSettings.ExportsLogs(Settings(("OTEL_LOGS_EXPORTER", "console")))).Message);
     }
 
     private static IConfiguration Settings(params (string Key, string Value)[] values)

@@ -1,12 +1,7 @@
 using System.Collections.Concurrent;
-using System.Net;
+using DurableAgents.Testing;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace DurableAgents.Host.Tests.Telemetry;
 
@@ -24,15 +19,14 @@ internal sealed class OtlpCollector : IAsyncDisposable
 
     public static async Task<OtlpCollector> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(o => o.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
-        var collector = new OtlpCollector(app);
-        app.MapPost("/v1/traces", context => Keep(context, collector._traces));
-        app.MapPost("/v1/metrics", context => Keep(context, collector._metrics));
-        await app.StartAsync();
-        collector.Endpoint = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        OtlpCollector? collector = null;
+        var (_, root) = await LoopbackKestrel.StartAsync(app =>
+        {
+            collector = new OtlpCollector(app);
+            app.MapPost("/v1/traces", context => Keep(context, collector._traces));
+            app.MapPost("/v1/metrics", context => Keep(context, collector._metrics));
+        });
+        collector!.Endpoint = root;
         return collector;
     }
 

@@ -102,6 +102,25 @@ public sealed class RunTraceTests : RunTestBase, IAsyncDisposable
         Assert.All(trace.Where(s => s.DisplayName.StartsWith("activity:", StringComparison.Ordinal)), s => Assert.Equal(_spans.RunStart(id).SpanId, s.ParentSpanId));
     }
 
+    [Fact]
+    public async Task SubAgentRun_IsInTheParentsTrace_AndCountedAsStarted()
+    {
+        var helperModel = new ScriptedChatClient("helper-model").ThenAnswer("helped");
+        await StartAsync(configure: a => a.SubAgents.Add("helper"), more: b => b.AddAgent("helper", a => a.Model = helperModel));
+        using var metrics = new MetricRecorder(Host!.Services);
+        Model.ThenCall(("s1", "helper", """{"task":"help me"}""")).ThenAnswer("done");
+
+        var id = await Host.Runs.StartRunAsync(AgentName, "Delegate.");
+        await Host.WaitForResultAsync(id);
+        var trace = await _spans.WaitForAsync(id, "chat", 3);
+
+        var helperChat = Assert.Single(trace, s => Equals(s.GetTagItem("gen_ai.request.model"), "helper-model"));
+        var helperActivity = Assert.Single(trace, s => s.SpanId == helperChat.ParentSpanId);
+        Assert.NotEqual(id, helperActivity.GetTagItem("durabletask.task.instance_id")); // the sub-run's own instance, in the parent's trace
+        Assert.Equal(1, metrics.Sum(AgentTelemetryNames.RunsStarted, ("gen_ai.agent.name", "helper")));
+        Assert.Equal(1, metrics.Sum(AgentTelemetryNames.RunsCompleted, ("gen_ai.agent.name", "helper")));
+    }
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
