@@ -16,7 +16,7 @@ public sealed class RunTraceTests : RunTestBase, IAsyncDisposable
     [Fact]
     public async Task Run_IsOneTrace_WithChatSpansOfAnyModelAndToolSpans()
     {
-        await StartAsync();
+        await StartAsync(FastPolicy with { ContinueAsNewEvery = 1 }); // the second model call is in the run's second generation
         Model.ThenCall(("c1", "lookup", """{"query":"north"}""")).ThenAnswer("done");
 
         var id = await Host!.Runs.StartRunAsync(AgentName, "Find the answer.");
