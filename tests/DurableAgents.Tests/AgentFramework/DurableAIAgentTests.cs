@@ -27,8 +27,16 @@ public sealed class DurableAIAgentTests : IAsyncLifetime
                 a.Model = new OfflineChatClient();
                 a.Tools.Add(new AgentTool(BuiltInTools.Calculator()));
             })
+            .AddAgent("mailer", a =>
+            {
+                a.Model = new ScriptedChatClient().ThenCall(("m1", "send_mail", """{"to":"ana"}""")).ThenAnswer("mailed");
+                a.Tools.Add(new AgentTool(AIFunctionFactory.Create((string to) => $"sent to {to}", "send_mail")) { RequiresApproval = true });
+            })
             .AddAgent("remote", a => a.Model = OpenAIModels.CreateChatClient(new OpenAIModelOptions { BaseUrl = _server.BaseUrl, Model = "gpt-test" })));
     }
+
+    private static object? Property(AgentResponseUpdate update, string key) =>
+        update.AdditionalProperties?.TryGetValue(key, out var value) == true ? value : null;
 
     public async Task DisposeAsync()
     {
@@ -70,10 +78,32 @@ public sealed class DurableAIAgentTests : IAsyncLifetime
         var answer = updates.FindIndex(u => u.Text.Contains("81", StringComparison.Ordinal));
         Assert.True(call >= 0 && call < result && result < answer, $"call {call}, result {result}, answer {answer}");
         Assert.Equal(answer, updates.Count - 1);
-        Assert.Contains(updates, u => u.AdditionalProperties?.TryGetValue(DurableAIAgent.PhaseKey, out var phase) == true && Equals(phase, "calling-model"));
         var runId = updates[^1].ResponseId!;
         Assert.All(updates, u => Assert.Equal(runId, u.ResponseId));
         Assert.Equal((await _host.Runs.GetRunAsync(runId))!.Result!.Answer, updates.ToAgentResponse().Text);
+    }
+
+    [Fact]
+    public async Task RunStreamingAsync_ReportsTheApprovalWait_AndGoesOnOnceApproved()
+    {
+        AIAgent agent = _host.Runs.AsAIAgent("mailer", Fast);
+
+        var updates = new List<AgentResponseUpdate>();
+        await foreach (var update in agent.RunStreamingAsync("Mail Ana."))
+        {
+            updates.Add(update);
+            if (Property(update, DurableAIAgent.PhaseKey) is AgentRunNames.AwaitingApprovalPhase)
+            {
+                var pending = Assert.IsAssignableFrom<IReadOnlyList<PendingApproval>>(Property(update, DurableAIAgent.PendingApprovalsKey));
+                Assert.Equal("send_mail", pending.Single().Tool);
+                Assert.Equal(ApprovalSubmitStatus.Applied, (await _host.Runs.SubmitApprovalAsync(update.ResponseId!, new ApprovalDecision(true))).Status);
+            }
+        }
+
+        Assert.Contains(updates, u => Property(u, DurableAIAgent.PhaseKey) is AgentRunNames.AwaitingApprovalPhase);
+        Assert.Contains(updates, u => u.Contents.OfType<FunctionResultContent>().Any(r => r.Result?.ToString()?.Contains("sent to ana") == true));
+        Assert.Equal("mailed", updates[^1].Text);
+        Assert.Equal("Completed", Property(updates[^1], DurableAIAgent.OutcomeKey));
     }
 
     [Fact]
