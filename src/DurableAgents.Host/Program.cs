@@ -29,6 +29,7 @@ return await StartupGuard.RunAsync(async () =>
     app.MapSchedulesApi();
     app.MapHostEndpoints();
     app.MapDashboard();
+    app.MapDurableAgentsMcp();
 
     if (demo)
     {
