@@ -44,6 +44,9 @@ public static class DurableAgentsHostExtensions
             agents.AddSampleAgents(options.FullDataPath, options.ResearchAllowedHosts);
         }
 
+        services.AddDurableAgentsOpenTelemetry(configuration);
+        services.AddDurableAgentsMcpServer();
+
         services.AddProblemDetails();
         services.AddExceptionHandler<ExceptionProblems>();
         services.Configure<KestrelServerOptions>(k => k.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes);

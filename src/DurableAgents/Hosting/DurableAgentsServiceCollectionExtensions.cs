@@ -7,6 +7,7 @@ using DurableAgents.Runs.Pricing;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Worker;
+using DurableAgents.Telemetry;
 using DurableAgents.Tools.Mcp;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -22,7 +23,8 @@ public static class DurableAgentsServiceCollectionExtensions
     /// </summary>
     /// <remarks>
     /// Also adds the <see cref="ModelPriceTable"/> (defaults; register your own first to change prices), the
-    /// <see cref="McpConnectionPool"/> for agents' MCP tools and, unless one is registered, an in-memory
+    /// <see cref="McpConnectionPool"/> for agents' MCP tools, the <see cref="AgentTelemetry"/> (spans and metrics; see
+    /// <see cref="AgentTelemetryNames"/>) and, unless one is registered, an in-memory
     /// <see cref="IConversationStore"/> (the host registers the provider's own: a SQLite table, or blobs for Azure Storage).
     /// The agents' default model is the <c>IChatClient</c> registered in DI.
     /// </remarks>
@@ -36,7 +38,7 @@ public static class DurableAgentsServiceCollectionExtensions
         var worker = services.AddDurableTaskWorker();
         if (options.RegisterTasks)
         {
-            services.AddOptions<DurableTaskRegistry>(worker.Name).Configure<IAgentCatalog>(AgentRunRegistration.Register);
+            services.AddOptions<DurableTaskRegistry>(worker.Name).Configure<IAgentCatalog, AgentTelemetry>(AgentRunRegistration.Register);
         }
 
         var client = services.AddDurableTaskClient();
@@ -50,6 +52,7 @@ public static class DurableAgentsServiceCollectionExtensions
         services.TryAddSingleton<IConversationStore, InMemoryConversationStore>();
         services.TryAddSingleton(sp => new ConversationLog(sp.GetRequiredService<IConversationStore>()));
         services.TryAddSingleton(sp => new McpConnectionPool(sp.GetService<ILoggerFactory>()));
+        AgentTelemetryRegistration.Add(services);
         return new DurableAgentsBuilder(services, worker, client) { RegistersTasks = options.RegisterTasks };
     }
 }

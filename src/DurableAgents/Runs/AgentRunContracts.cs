@@ -40,6 +40,12 @@ public sealed record AgentRunInput(string Agent, string Goal, int Depth = 0)
 {
     /// <summary>The state carried over when the run continued as new; null for a run's first generation.</summary>
     public AgentRunContinuation? Continuation { get; init; }
+
+    /// <summary>
+    /// The W3C traceparent of the run's start span, set when the run starts and carried into every activity and sub-run, so the
+    /// run's spans form one trace across replays, restarts and hosts (the in-process Durable Task route propagates none).
+    /// </summary>
+    public string? TraceParent { get; init; }
 }
 
 /// <summary>Tokens and money a run used.</summary>

@@ -4,6 +4,7 @@ using DurableAgents.Models;
 using Microsoft.DurableTask;
 using DurableAgents.Runs.Conversation;
 using DurableAgents.Runs.Pricing;
+using DurableAgents.Telemetry;
 using DurableAgents.Tools.Mcp;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,9 +15,11 @@ namespace DurableAgents.Runs.Activities;
 /// One model call: appends the step's new messages to the stored conversation, calls the agent's model with the tools as
 /// declarations, stores the reply, and returns the reply's tool calls, text and usage (not the conversation).
 /// </summary>
-public sealed class ModelCallActivity(IAgentCatalog catalog, ConversationLog log, ModelPriceTable prices, IServiceProvider services)
+public sealed class ModelCallActivity(IAgentCatalog catalog, ConversationLog log, ModelPriceTable prices, IServiceProvider services, AgentTelemetry? telemetry = null)
     : TaskActivity<ModelCallInput, ModelCallOutput>
 {
+    private readonly AgentTelemetry _telemetry = telemetry ?? AgentTelemetry.Shared;
+
     /// <summary>The activity name (a valid Azure Functions name too: the Functions app serves the activity as a function of this name).</summary>
     public const string Name = "AgentRun_CallModel";
 
@@ -26,7 +29,8 @@ public sealed class ModelCallActivity(IAgentCatalog catalog, ConversationLog log
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
         var definition = AgentToolbox.Find(catalog, input.Agent);
-        var model = AgentToolbox.ResolveModel(definition, services);
+        using var span = RunSpans.StartActivity(Name, input.TraceParent, context.InstanceId, definition.Name, input.Step);
+        var model = _telemetry.Instrument(AgentToolbox.ResolveModel(definition, services));
         var token = CancellationToken.None; // the SDK gives activities no token; the model client has its own network timeout
 
         var history = await log.GetMessagesAsync(input.Head, token);
@@ -59,6 +63,7 @@ public sealed class ModelCallActivity(IAgentCatalog catalog, ConversationLog log
             }
             catch (Exception ex)
             {
+                span.Fail(ex);
                 throw TransientModelFailureException.Classify(ex);
             }
         }
@@ -72,6 +77,7 @@ public sealed class ModelCallActivity(IAgentCatalog catalog, ConversationLog log
         var inputTokens = response.Usage?.InputTokenCount ?? ChatMessages.EstimateTokens(messages);
         var outputTokens = response.Usage?.OutputTokenCount ?? ChatMessages.EstimateTokens([reply]);
         var usage = new RunUsage(inputTokens, outputTokens, prices.CostOf(modelId, inputTokens, outputTokens));
+        _telemetry.ModelUsed(definition.Name, modelId, usage);
         var conversationTokens = Math.Max(ChatMessages.EstimateTokens(messages) + ChatMessages.EstimateTokens([reply]), inputTokens + outputTokens);
 
         return new ModelCallOutput(

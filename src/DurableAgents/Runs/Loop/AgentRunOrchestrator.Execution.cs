@@ -1,6 +1,7 @@
 using Microsoft.DurableTask;
 using DurableAgents.Durability;
 using DurableAgents.Runs.Activities;
+using DurableAgents.Telemetry;
 
 namespace DurableAgents.Runs.Loop;
 
@@ -19,7 +20,7 @@ public sealed partial class AgentRunOrchestrator
         var policy = state.Policy;
         var timeout = tool.Timeout ?? policy.ToolTimeout;
         var cap = tool.MaxResultChars ?? policy.MaxToolResultChars;
-        var input = new ToolCallInput(state.Definition.Name, tool.Name, call.CallId, call.Arguments, cap, state.Step);
+        var input = new ToolCallInput(state.Definition.Name, tool.Name, call.CallId, call.Arguments, cap, state.Step) { TraceParent = state.Input.TraceParent };
         var attempts = tool.IsIdempotent ? Math.Max(1, policy.ToolCallAttempts) : 1;
         for (var attempt = 1; ; attempt++)
         {
@@ -47,7 +48,7 @@ public sealed partial class AgentRunOrchestrator
                     return;
                 }
 
-                await context.CreateTimer(Backoff(policy.ToolRetryFirstInterval, attempt, null), CancellationToken.None);
+                await RetryTimerAsync(context, state, "tool_retry", Backoff(policy.ToolRetryFirstInterval, attempt, null));
             }
         }
     }
@@ -59,7 +60,7 @@ public sealed partial class AgentRunOrchestrator
         try
         {
             var result = await context.CallSubOrchestratorAsync<AgentRunResult>(
-                AgentRunNames.Orchestrator, new AgentRunInput(call.SubAgent!, task, state.Input.Depth + 1),
+                AgentRunNames.Orchestrator, new AgentRunInput(call.SubAgent!, task, state.Input.Depth + 1) { TraceParent = state.Input.TraceParent },
                 new SubOrchestrationOptions { InstanceId = SubAgentInstanceId(context.InstanceId, state.Step, call.Index) });
             state.Usage += result.Usage;
             var status = result.Outcome == AgentRunOutcome.Completed ? "ok" : "error";
@@ -105,7 +106,7 @@ public sealed partial class AgentRunOrchestrator
 
     private static async Task<CompactOutput> CompactAsync(TaskOrchestrationContext context, RunState state, string? head, List<NewMessage> pending)
     {
-        var input = new CompactInput(state.Definition.Name, head, pending, KeepRecentMessagesOnCompaction);
+        var input = new CompactInput(state.Definition.Name, head, pending, KeepRecentMessagesOnCompaction) { TraceParent = state.Input.TraceParent };
         var output = await WithModelRetriesAsync(context, state, () => context.CallActivityAsync<CompactOutput>(CompactActivity.Name, input));
         state.Usage += output.Usage;
         return output;
@@ -140,9 +141,18 @@ public sealed partial class AgentRunOrchestrator
                         $"The run used its retry budget of {policy.RetryBudget}; the last model error: {inner.ErrorMessage}");
                 }
 
-                await context.CreateTimer(Backoff(policy.ModelRetryFirstInterval, attempt, retryAfter), CancellationToken.None);
+                await RetryTimerAsync(context, state, "model_retry", Backoff(policy.ModelRetryFirstInterval, attempt, retryAfter));
             }
         }
+    }
+
+    /// <summary>A durable back-off timer, traced once it fires.</summary>
+    private static async Task RetryTimerAsync(TaskOrchestrationContext context, RunState state, string reason, TimeSpan wait)
+    {
+        var started = context.CurrentUtcDateTime;
+        var fireAt = started.Add(wait);
+        await context.CreateTimer(fireAt, CancellationToken.None);
+        RunSpans.EmitTimer(context, state.Input.TraceParent, state.Definition.Name, reason, started, fireAt);
     }
 
     /// <summary>first * 2^(attempt-1), at least the server's Retry-After, at most 10 minutes.</summary>
