@@ -29,6 +29,26 @@ public abstract class AgentMemoryCollection : VectorStoreCollection<string, Memo
     /// <summary>Removes one record; nothing when it is not there.</summary>
     protected abstract Task RemoveAsync(string agent, string id, CancellationToken cancellationToken);
 
+    /// <summary>Removes several records of one agent; by default one at a time (stores with batches override it).</summary>
+    protected virtual async Task RemoveManyAsync(string agent, IReadOnlyList<string> ids, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        foreach (var id in ids)
+        {
+            await RemoveAsync(agent, id, cancellationToken);
+        }
+    }
+
+    /// <inheritdoc />
+    public override async Task DeleteAsync(IEnumerable<string> keys, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        foreach (var group in keys.Select(MemoryKeys.Split).GroupBy(k => k.Agent, StringComparer.Ordinal))
+        {
+            await RemoveManyAsync(group.Key, group.Select(k => k.Id).ToList(), cancellationToken);
+        }
+    }
+
     /// <inheritdoc />
     public override async Task<MemoryRecord?> GetAsync(string key, RecordRetrievalOptions? options = null, CancellationToken cancellationToken = default)
     {
