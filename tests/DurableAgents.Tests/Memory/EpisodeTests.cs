@@ -64,7 +64,28 @@ public sealed class EpisodeTests : IAsyncDisposable
         Assert.Empty(await _host.Services.GetRequiredService<AgentMemory>().ListAsync(Agent, null, 10));
     }
 
-    private Task<AgentTestHost> StartAsync(MemoryPolicy memory, bool withDelete = true) => AgentTestHost.StartAsync(b => b.AddAgent(Agent, a =>
+    [Fact]
+    public async Task ARunInFlightWhenMemoryIsSwitchedOn_ReplaysUnchanged_GetsNoLessons_AndIsRecordedAtItsEnd()
+    {
+        using var folder = new Testing.TempFolder("da-mem-flight");
+        _host = await StartAsync(MemoryPolicy.Off, fileDataPath: folder.Path);
+        var id = await _host.Runs.StartRunAsync(Agent, "Delete the inactive customer records.");
+        await _host.WaitForPhaseAsync(id, AgentRunNames.AwaitingApprovalPhase);
+        await _host.DisposeAsync();
+
+        _host = await StartAsync(MemoryPolicy.On, fileDataPath: folder.Path);
+        await _host.Runs.SubmitApprovalAsync(id, new ApprovalDecision(true, Approver: "ana"));
+        var result = await _host.WaitForResultAsync(id);
+
+        Assert.Equal(AgentRunOutcome.Completed, result.Outcome);
+        Assert.Null(result.Lessons); // its input predates memory: no recall activity was inserted before its recorded steps
+        Assert.NotNull(result.Episode);
+        var episode = Assert.Single(await _host.Services.GetRequiredService<AgentMemory>().ListAsync(Agent, MemoryKinds.Episode, 10));
+        Assert.Equal("find_records,delete_records", episode.ToolsUsed);
+        Assert.Equal(1, _invocations.Count(i => i.StartsWith("delete:", StringComparison.Ordinal)));
+    }
+
+    private Task<AgentTestHost> StartAsync(MemoryPolicy memory, bool withDelete = true, string? fileDataPath = null) => AgentTestHost.StartAsync(b => b.AddAgent(Agent, a =>
     {
         a.Model = _model;
         a.Policy = RunTestBase.FastPolicy with { Memory = memory };
@@ -81,7 +102,7 @@ public sealed class EpisodeTests : IAsyncDisposable
                 return "deleted";
             }, "delete_records", "Deletes customer records.")) { Permission = ToolPermission.Destructive });
         }
-    }));
+    }), fileDataPath: fileDataPath);
 
     public async ValueTask DisposeAsync()
     {
