@@ -1,3 +1,4 @@
+using DurableAgents.Memory;
 using DurableAgents.Runs;
 using DurableAgents.Runs.Activities;
 using Microsoft.DurableTask;
@@ -35,6 +36,16 @@ public sealed class AgentRunActivityFunctions(IServiceProvider services)
     [Function(CloseConversationActivity.Name)]
     public Task<string?> CloseConversationAsync([ActivityTrigger] CloseConversationInput input, string instanceId) =>
         RunAsync<CloseConversationActivity, CloseConversationInput, string?>(CloseConversationActivity.Name, input, instanceId);
+
+    /// <summary>Finds the lessons of similar past runs for a new run.</summary>
+    [Function(RecallLessonsActivity.Name)]
+    public Task<RecallLessonsOutput> RecallLessonsAsync([ActivityTrigger] RecallLessonsInput input, string instanceId) =>
+        RunAsync<RecallLessonsActivity, RecallLessonsInput, RecallLessonsOutput>(RecallLessonsActivity.Name, input, instanceId);
+
+    /// <summary>Records a finished run as an episode.</summary>
+    [Function(RecordEpisodeActivity.Name)]
+    public Task<string> RecordEpisodeAsync([ActivityTrigger] RecordEpisodeInput input, string instanceId) =>
+        RunAsync<RecordEpisodeActivity, RecordEpisodeInput, string>(RecordEpisodeActivity.Name, input, instanceId);
 
     private Task<TOutput> RunAsync<TActivity, TInput, TOutput>(string name, TInput input, string instanceId)
         where TActivity : TaskActivity<TInput, TOutput>

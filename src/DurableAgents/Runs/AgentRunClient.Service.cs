@@ -46,7 +46,11 @@ public sealed partial class AgentRunClient(DurableTaskClient client, IAgentCatal
             }
 
             return await client.ScheduleNewOrchestrationInstanceAsync(
-                AgentRunNames.Orchestrator, new AgentRunInput(definition.Name, goal) { TraceParent = traceParent }, options, cancellationToken);
+                AgentRunNames.Orchestrator, new AgentRunInput(definition.Name, goal)
+                {
+                    TraceParent = traceParent,
+                    RecallLessons = definition.Policy.Memory.InjectLessons,
+                }, options, cancellationToken);
         }
         catch (OrchestrationAlreadyExistsException)
         {

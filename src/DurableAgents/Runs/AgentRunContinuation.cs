@@ -52,4 +52,7 @@ public sealed record AgentRunContinuation
 
     /// <summary>The latest approval decisions, so replays and redeliveries stay refused in later generations.</summary>
     public IReadOnlyList<ApprovalRecord>? Decisions { get; init; }
+
+    /// <summary>The lessons block the run was given (its id in the conversation store), and the episodes it came from.</summary>
+    public Memory.RecallLessonsOutput? Lessons { get; init; }
 }

@@ -28,5 +28,7 @@ internal static class AgentRunRegistration
         registry.AddActivity(CompactActivity.Name, sp => ActivatorUtilities.CreateInstance<CompactActivity>(sp));
         registry.AddActivity(RecentToolCallsActivity.Name, sp => ActivatorUtilities.CreateInstance<RecentToolCallsActivity>(sp));
         registry.AddActivity(CloseConversationActivity.Name, sp => ActivatorUtilities.CreateInstance<CloseConversationActivity>(sp));
+        registry.AddActivity(Memory.RecallLessonsActivity.Name, sp => ActivatorUtilities.CreateInstance<Memory.RecallLessonsActivity>(sp));
+        registry.AddActivity(Memory.RecordEpisodeActivity.Name, sp => ActivatorUtilities.CreateInstance<Memory.RecordEpisodeActivity>(sp));
     }
 }

@@ -31,6 +31,9 @@ public sealed record ModelCallInput(string Agent, int Depth, string? Head, IRead
 {
     /// <summary>The run's W3C traceparent (see <see cref="AgentRunInput.TraceParent"/>).</summary>
     public string? TraceParent { get; init; }
+
+    /// <summary>The lessons block added to the instructions (its id in the conversation store), when the run was given lessons.</summary>
+    public string? Lessons { get; init; }
 }
 
 /// <summary>A tool call the model asked for.</summary>

@@ -35,7 +35,8 @@ public sealed class ModelCallActivity(IAgentCatalog catalog, ConversationLog log
 
         var history = await log.GetMessagesAsync(input.Head, token);
         var added = await ChatMessages.EntriesAsync(log, input.NewMessages, token);
-        var messages = new List<ChatMessage>(history.Count + added.Count + 1) { SystemMessage(definition) };
+        var lessons = input.Lessons is null ? null : await log.Store.GetAsync(input.Lessons, token);
+        var messages = new List<ChatMessage>(history.Count + added.Count + 1) { SystemMessage(definition, lessons) };
         messages.AddRange(history);
         messages.AddRange(added.Select(e => e.Message));
 
@@ -90,9 +91,14 @@ public sealed class ModelCallActivity(IAgentCatalog catalog, ConversationLog log
             conversationTokens);
     }
 
-    /// <summary>The system message: the agent's instructions plus the runtime's rules; rebuilt every call, so never compacted.</summary>
-    internal static ChatMessage SystemMessage(AgentDefinition definition) =>
-        new(ChatRole.System, $"{definition.Instructions}\n\n{AgentRunPrompts.UntrustedToolData}");
+    /// <summary>
+    /// The system message: the agent's instructions, the runtime's rules and the run's lessons from past runs (marked as data);
+    /// rebuilt every call, so never compacted.
+    /// </summary>
+    internal static ChatMessage SystemMessage(AgentDefinition definition, string? lessons = null) =>
+        new(ChatRole.System, lessons is null
+            ? $"{definition.Instructions}\n\n{AgentRunPrompts.UntrustedToolData}"
+            : $"{definition.Instructions}\n\n{AgentRunPrompts.UntrustedToolData}\n\n{lessons}");
 
     private static ChatMessage Reply(ChatResponse response, int step)
     {

@@ -60,7 +60,11 @@ public sealed partial class AgentRunOrchestrator
         try
         {
             var result = await context.CallSubOrchestratorAsync<AgentRunResult>(
-                AgentRunNames.Orchestrator, new AgentRunInput(call.SubAgent!, task, state.Input.Depth + 1) { TraceParent = state.Input.TraceParent },
+                AgentRunNames.Orchestrator, new AgentRunInput(call.SubAgent!, task, state.Input.Depth + 1)
+                {
+                    TraceParent = state.Input.TraceParent,
+                    RecallLessons = state.SubAgentLessons(call.SubAgent!),
+                },
                 new SubOrchestrationOptions { InstanceId = SubAgentInstanceId(context.InstanceId, state.Step, call.Index) });
             state.Usage += result.Usage;
             var status = result.Outcome == AgentRunOutcome.Completed ? "ok" : "error";

@@ -35,10 +35,15 @@ public sealed partial class AgentRunOrchestrator(IAgentCatalog catalog, AgentTel
             _telemetry.RunStarted(definition.Name); // a sub-agent's run (top-level runs are counted by the run client)
         }
 
-        var state = new RunState(input, definition);
+        var state = new RunState(input, definition, catalog);
         AgentRunResult result;
         try
         {
+            if (input.RecallLessons && input.Continuation is null)
+            {
+                state.Lessons = await RecallLessonsAsync(context, state);
+            }
+
             if (await LoopAsync(context, state) is not { } finished)
             {
                 return new AgentRunResult { Outcome = AgentRunOutcome.Completed, Steps = state.Step }; // continued as new: not an output
@@ -52,6 +57,12 @@ public sealed partial class AgentRunOrchestrator(IAgentCatalog catalog, AgentTel
         }
 
         result = result with { Conversation = await CloseConversationAsync(context, state) };
+        if (definition.Policy.Memory.RecordEpisodes)
+        {
+            // Last, after everything a run recorded before memory existed, so such a run replays unchanged and records at its end.
+            result = result with { Episode = await RecordEpisodeAsync(context, state, result) };
+        }
+
         context.SetCustomStatus(state.Status("finished"));
         Finished(context, definition.Name, result.Outcome);
         return result;
@@ -112,6 +123,7 @@ public sealed partial class AgentRunOrchestrator(IAgentCatalog catalog, AgentTel
             var reply = await CallModelAsync(context, state, new ModelCallInput(state.Definition.Name, state.Input.Depth, state.Head, state.Pending, state.Step + 1)
             {
                 TraceParent = state.Input.TraceParent,
+                Lessons = state.Lessons?.ContentId,
             });
             state.Step++;
             state.StepsThisGeneration++;
