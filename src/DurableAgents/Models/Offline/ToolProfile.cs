@@ -31,6 +31,7 @@ internal sealed class ToolProfile
         IsSideEffecting = allNameWords.Any(w => SideEffectVerbs.Contains(w));
         IsWriter = allNameWords.Any(w => WriterVerbs.Contains(w));
         LooksReadOnly = !IsSideEffecting && allNameWords.Any(w => ReadOnlyVerbs.Contains(w));
+        IsEscalation = allNameWords.Contains("escalate") || (allNameWords.Contains("ask") && allNameWords.Contains("human"));
         (Properties, Required) = ReadSchema(declaration.JsonSchema);
     }
 
@@ -52,6 +53,9 @@ internal sealed class ToolProfile
 
     /// <summary>The name has a verb like get, search or calculate and none that changes anything.</summary>
     public bool LooksReadOnly { get; }
+
+    /// <summary>The name says it hands the run to a human (escalate_to_human, ask_human): called only after a failure.</summary>
+    public bool IsEscalation { get; }
 
     /// <summary>The schema's properties, in declaration order.</summary>
     public List<(string Name, JsonElement Schema)> Properties { get; }
