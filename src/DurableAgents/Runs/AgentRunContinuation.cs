@@ -52,4 +52,10 @@ public sealed record AgentRunContinuation
 
     /// <summary>The latest approval decisions, so replays and redeliveries stay refused in later generations.</summary>
     public IReadOnlyList<ApprovalRecord>? Decisions { get; init; }
+
+    /// <summary>The audit chain so far (its head).</summary>
+    public string? Audit { get; init; }
+
+    /// <summary>The latest sub-runs, for the status.</summary>
+    public IReadOnlyList<SubRunRecord>? SubRuns { get; init; }
 }

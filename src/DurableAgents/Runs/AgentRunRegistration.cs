@@ -27,5 +27,7 @@ internal static class AgentRunRegistration
         registry.AddActivity(CompactActivity.Name, sp => ActivatorUtilities.CreateInstance<CompactActivity>(sp));
         registry.AddActivity(RecentToolCallsActivity.Name, sp => ActivatorUtilities.CreateInstance<RecentToolCallsActivity>(sp));
         registry.AddActivity(CloseConversationActivity.Name, sp => ActivatorUtilities.CreateInstance<CloseConversationActivity>(sp));
+        registry.AddActivity(Audit.AuditActivity.Name, sp => ActivatorUtilities.CreateInstance<Audit.AuditActivity>(sp));
+        Patterns.PatternRegistration.Register(registry, catalog);
     }
 }

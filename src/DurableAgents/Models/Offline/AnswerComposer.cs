@@ -54,6 +54,12 @@ internal static class AnswerComposer
             builder.Append("- ").Append(line).Append('\n');
         }
 
+        // Corrections a human sent back are carried into the revision, where the reviewer will look for them.
+        if (GoalText.Labelled(request, "Human corrections") is { Length: > 0 } corrections && !corrections.Equals("none", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.Append("- Correction from the reviewer: ").Append(corrections).Append('\n');
+        }
+
         var words = GoalText.Keywords(request);
         var sources = GoalText.Urls(string.Join('\n', material));
         if (sources.Count > 0 && words.Any(w => SourceWords.Contains(w)))

@@ -12,6 +12,7 @@ internal static class ArgumentSynthesizer
     private static readonly string[] FileNames = ["path", "file", "filename", "file_name", "filepath", "file_path", "target", "destination"];
     private static readonly string[] ContentNames = ["content", "contents", "text", "body", "data", "markdown", "message", "report", "summary", "draft", "document"];
     private static readonly string[] TimeZoneNames = ["timezone", "time_zone", "tz", "zone"];
+    private static readonly string[] QueryNames = ["query", "q", "search", "topic", "keywords", "terms", "term"];
 
     /// <summary>Returns the arguments, or null when a required argument cannot be given a sensible value (the tool is skipped).</summary>
     /// <param name="tool">The tool.</param>
@@ -77,6 +78,12 @@ internal static class ArgumentSynthesizer
         {
             var expression = GoalText.Expression(clause) ?? GoalText.Expression(goal);
             return expression is null ? null : Json(expression);
+        }
+
+        // A request that names its topic ("Topic: ...") is searched for that topic, not for its instructions.
+        if (QueryNames.Contains(name) && GoalText.Labelled(goal, "Topic") is { Length: > 0 } topic)
+        {
+            return Json(topic);
         }
 
         if (TimeZoneNames.Contains(name))

@@ -121,13 +121,22 @@ internal sealed partial class AgentRunOrchestrator(IAgentCatalog catalog) : Task
         }
     }
 
-    /// <summary>One step's tool calls: validate, approve, run in parallel; returns the results in the model's call order.</summary>
+    /// <summary>One step's tool calls: validate, approve, run in parallel, audit; returns the results in the model's call order.</summary>
     private async Task<List<NewMessage>> RunStepAsync(TaskOrchestrationContext context, RunState state, IReadOnlyList<ModelToolCall> calls)
     {
+        var requestedAt = context.CurrentUtcDateTime;
         var planned = calls.Select((c, i) => new PlannedCall(c) { Index = i }).ToList();
-        foreach (var call in planned)
+        try
         {
-            Validate(state, call);
+            foreach (var call in planned)
+            {
+                Validate(state, call);
+            }
+        }
+        catch (RunEndedException)
+        {
+            await AuditAsync(context, state, planned, requestedAt); // The calls that did not run are on the record too.
+            throw;
         }
 
         var needApproval = planned.Where(p => !p.HasResult && p.ApprovalReason is not null).ToList();
@@ -153,6 +162,7 @@ internal sealed partial class AgentRunOrchestrator(IAgentCatalog catalog) : Task
             state.AddToolCall(new ToolCallRecord(call.CallId, call.Call.Name, call.Call.Arguments, call.Status, call.RecordText, state.Step));
         }
 
+        await AuditAsync(context, state, planned, requestedAt);
         return planned.Select(p => p.Result!).ToList();
     }
 }
