@@ -60,7 +60,7 @@ internal static partial class GoalText
         // Protect URLs and decimals from the split on '.' and ','.
         var protectedText = UrlPattern().Replace(text, m => m.Value.Replace('.', '\u0001').Replace(',', '\u0002'));
         return ClauseSplitPattern().Split(protectedText)
-            .Select(c => c.Replace('\u0001', '.').Replace('\u0002', ',').Trim())
+            .Select(c => c.Replace('\u0001', '.').Replace('\u0002', ',').Trim().TrimEnd(',', ';').Trim())
             .Where(c => c.Length > 0)
             .ToList();
     }
