@@ -33,6 +33,12 @@ public sealed class DurableAgentsHostOptions
     /// <summary>Hosts the research sample's http_get may fetch.</summary>
     public List<string> ResearchAllowedHosts { get; } = [];
 
+    /// <summary>The JSON search endpoint of web_search (DurableAgents:Search: Endpoint, ApiKey, paths, Http rules); none when no endpoint is set.</summary>
+    public DurableAgents.Tools.BuiltIn.WebSearchOptions Search { get; } = new();
+
+    /// <summary>Settings of the sample agents (DurableAgents:SampleSettings): the lesson pipeline's threshold, review and approval timeouts.</summary>
+    public Samples.SampleAgentsOptions SampleSettings { get; } = new();
+
     /// <summary>History values longer than this are cut, with their size.</summary>
     public int HistoryValueMaxChars { get; set; } = 2_000;
 

@@ -15,6 +15,7 @@ internal static class PatternRegistration
         AddIfMissing(registry, PatternNames.MessagePair, () => new MessagePairOrchestrator(catalog));
         AddIfMissing(registry, PatternNames.Mailbox, () => new MailboxOrchestrator(catalog));
         registry.AddActivity(PatternNames.StructuredCallActivity, sp => ActivatorUtilities.CreateInstance<StructuredCallActivity>(sp));
+        registry.AddActivity(PatternNames.ReadToolResultActivity, sp => ActivatorUtilities.CreateInstance<ReadToolResultActivity>(sp));
     }
 
     private static void AddIfMissing(DurableTaskRegistry registry, string name, Func<ITaskOrchestrator> create)

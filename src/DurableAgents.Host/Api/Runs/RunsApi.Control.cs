@@ -39,6 +39,7 @@ public static partial class RunsApi
 
         var decision = new ApprovalDecision(approved, request.CallIds, request.Approver, request.Comment)
         {
+            Corrections = request.Corrections,
             DeliveryId = deliveryId,
             SignatureId = ApprovalAuthFilter.GetSignatureId(http),
         };
@@ -55,7 +56,7 @@ public static partial class RunsApi
         };
     }
 
-    private const string ApprovalShape = "Send {\"approved\": true|false, \"callIds\": [...], \"approver\": \"...\", \"comment\": \"...\"}.";
+    private const string ApprovalShape = "Send {\"approved\": true|false, \"callIds\": [...], \"approver\": \"...\", \"comment\": \"...\", \"corrections\": \"... (reviews only)\"}.";
 
     private static Accepted<CommandAccepted> Accepted(string id, string status, ApprovalSubmission outcome) =>
         TypedResults.Accepted((string?)null, new CommandAccepted(id, status) { Detail = outcome.Detail, Decision = outcome.Record });

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using DurableAgents.Host.Api.Audit;
 using DurableAgents.Host.Hosting;
 using DurableAgents.Host.Security;
 using DurableAgents.Durability;
@@ -35,6 +36,7 @@ public static partial class RunsApi
         runs.MapPost("/{id}/approval", ApproveAsync).WithName("ApproveRun")
             .Accepts<ApprovalRequest>("application/json")
             .AddEndpointFilter<ApprovalAuthFilter>();
+        app.MapAuditApi();
         return app;
     }
 

@@ -112,6 +112,13 @@ internal static class ArgumentSynthesizer
             return file is not null || required ? Json(file ?? "report.md") : null;
         }
 
+        // A sub-agent's task: its part of the goal, with what was gathered so far when it acts on it.
+        if (name == "task" && required)
+        {
+            var part = GoalText.StripLeadingVerbs(clause);
+            return Json(gathered.Length > 0 ? $"{(part.Length > 0 ? part : goal.Trim())}\nFindings:\n{gathered}" : part.Length > 0 ? part : goal.Trim());
+        }
+
         if (ContentNames.Contains(name))
         {
             var material = GoalText.Material(goal);

@@ -57,8 +57,12 @@ internal static partial class GoalText
     /// <summary>Splits a goal into clauses at sentence punctuation and at "and"/"then" joins.</summary>
     public static List<string> Clauses(string text)
     {
-        // Protect URLs and decimals from the split on '.' and ','.
-        var protectedText = UrlPattern().Replace(text, m => m.Value.Replace('.', '\u0001').Replace(',', '\u0002'));
+        // Protect URLs (not the punctuation after them) and decimals from the split on '.' and ','.
+        var protectedText = UrlPattern().Replace(text, m =>
+        {
+            var url = m.Value.TrimEnd('.', ',', ';', ':', ')', '!', '?');
+            return url.Replace('.', '\u0001').Replace(',', '\u0002') + m.Value[url.Length..];
+        });
         return ClauseSplitPattern().Split(protectedText)
             .Select(c => c.Replace('\u0001', '.').Replace('\u0002', ',').Trim().TrimEnd(',', ';').Trim())
             .Where(c => c.Length > 0)

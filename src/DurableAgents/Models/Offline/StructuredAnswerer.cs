@@ -69,6 +69,11 @@ internal static partial class StructuredAnswerer
             return OfflineChatClient.Label + Confidence(request).Reasoning;
         }
 
+        if (lower is "answer" or "final_answer" or "response" && request.All("Result") is { Count: > 0 } results)
+        {
+            return OfflineChatClient.Label + string.Join('\n', results.Select(RenderResult));
+        }
+
         // Prose fields carry the label; fields handed on as work (a task, a step) carry the goal's own words.
         var goal = request.Goal;
         return lower is "feedback" or "comment" or "notes" or "summary"
@@ -105,6 +110,29 @@ internal static partial class StructuredAnswerer
         return hedge is not null
             ? (0.55, $"The text contains '{hedge}', which marks a claim the fact-check could not confirm.")
             : (0.92, "The fact-check found sources for the claims and the text holds no hedged statements.");
+    }
+
+    /// <summary>A "Result: {task, executor, arguments, text}" line as a sentence, the way an answer quotes a tool result.</summary>
+    private static string RenderResult(string line)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(line);
+            var root = document.RootElement;
+            var arguments = root.TryGetProperty("arguments", out var a) && a.ValueKind == JsonValueKind.Object
+                ? a.EnumerateObject().ToDictionary(p => p.Name, p => (object?)p.Value.Clone())
+                : new Dictionary<string, object?>();
+            var executor = root.GetProperty("executor").GetString() ?? "";
+            var text = root.GetProperty("text").GetString() ?? "";
+            var rendered = ResultRenderer.Render(new ToolOutcome(executor, arguments, "ok", text));
+            return rendered.StartsWith(executor + " returned: ", StringComparison.Ordinal)
+                ? $"{root.GetProperty("task").GetString()}: {ResultRenderer.StripLabel(text)}"
+                : rendered;
+        }
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
+        {
+            return line;
+        }
     }
 
     private static bool IsScore(string name, JsonElement schema) =>

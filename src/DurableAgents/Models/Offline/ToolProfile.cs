@@ -7,9 +7,10 @@ namespace DurableAgents.Models;
 internal sealed class ToolProfile
 {
     private static readonly string[] SideEffectVerbs =
-        ["write", "save", "store", "append", "create", "delete", "remove", "send", "post", "update", "upload", "publish", "put", "set", "insert", "deploy", "email"];
+        ["write", "writer", "save", "store", "append", "create", "delete", "remove", "send", "post", "update", "upload", "publish", "put", "set", "insert", "deploy", "email"];
 
-    private static readonly string[] WriterVerbs = ["write", "save", "store", "append", "create", "put"];
+    // "writer" too: a sub-agent named report-writer writes, so it acts after the gathering, with what was gathered.
+    private static readonly string[] WriterVerbs = ["write", "writer", "save", "store", "append", "create", "put"];
 
     private static readonly string[] ReadOnlyVerbs =
         ["get", "read", "search", "list", "fetch", "find", "lookup", "look", "query", "calc", "calculate", "calculator", "compute", "show", "describe", "count", "weather", "time"];

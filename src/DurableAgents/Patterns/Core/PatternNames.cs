@@ -21,6 +21,9 @@ public static class PatternNames
     /// <summary>The structured-output model call.</summary>
     public const string StructuredCallActivity = "Patterns.StructuredCall";
 
+    /// <summary>Reads a stored tool result whole (plan-and-execute hands results on).</summary>
+    public const string ReadToolResultActivity = "Patterns.ReadToolResult";
+
     /// <summary>The tool that stands for a human review in a run's pending approvals and audit.</summary>
     public const string ReviewTool = "human_review";
 

@@ -33,6 +33,24 @@ public sealed partial class PlanExecuteOrchestrator
         ["required"] = new[] { "steps" },
     });
 
+    private static readonly JsonElement AnswerSchema = JsonDocument.Parse(
+        """{"type":"object","properties":{"answer":{"type":"string","description":"The answer to the goal, from the results."}},"required":["answer"]}""").RootElement.Clone();
+
+    /// <summary>The goal and each result as one JSON line ("Result: {...}"), so results that span lines stay whole.</summary>
+    private static string ComposePrompt(Work work)
+    {
+        var builder = new StringBuilder($"Goal: {work.Goal}\nWrite the final answer to the goal from the results of the plan's steps, quoting them.\n");
+        foreach (var (step, text, arguments) in work.Done)
+        {
+            var line = new { task = step.Task, executor = step.Executor, arguments = arguments.ValueKind == JsonValueKind.Object ? arguments : default(JsonElement?), text };
+            builder.Append("Result: ").Append(JsonSerializer.Serialize(line, Durability.AgentDataConverter.Options)).Append('\n');
+        }
+
+        return builder.ToString();
+    }
+
+    private static string Flat(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
     private static string[] Executors(PatternRun run, PlanExecutePattern pattern) =>
         run.Definition.Tools.Select(t => t.Name).Concat(pattern.Executors).Distinct().ToArray();
 
@@ -42,7 +60,7 @@ public sealed partial class PlanExecuteOrchestrator
     private static string ReplanPrompt(PatternRun run, PlanExecutePattern pattern, Work work, PlanStep failed, string error)
     {
         var builder = new StringBuilder($"Goal: {work.Goal}\nA step failed. Make a new plan for what is left; do not repeat completed steps.\n");
-        foreach (var (step, _) in work.Done)
+        foreach (var (step, _, _) in work.Done)
         {
             builder.Append($"Completed: {step.Task}\n");
         }
@@ -60,7 +78,7 @@ public sealed partial class PlanExecuteOrchestrator
     {
         public string Goal { get; } = goal;
 
-        public List<(PlanStep Step, string Text)> Done { get; } = [];
+        public List<(PlanStep Step, string Text, JsonElement Arguments)> Done { get; } = [];
 
         public List<Runs.RunAttempt> Failed { get; } = [];
 
@@ -71,6 +89,6 @@ public sealed partial class PlanExecuteOrchestrator
 
         public string Summary() => Done.Count == 0
             ? "No step of the plan was completed."
-            : string.Join('\n', Done.Select(d => $"{d.Step.Task}: {d.Text}"));
+            : string.Join('\n', Done.Select(d => $"{d.Step.Task}: {Flat(d.Text)}"));
     }
 }

@@ -13,6 +13,9 @@ namespace DurableAgents.Patterns;
 /// <summary>Carrying out one step: a tool as an activity (arguments checked first), or an agent as a sub-run told the whole plan.</summary>
 public sealed partial class PlanExecuteOrchestrator
 {
+    /// <summary>The most characters of a step's result handed on to later steps and the final answer.</summary>
+    private const int ResultChars = 2_000;
+
     private static async Task<(bool Ok, string Text)> ExecuteAsync(PatternRun run, PlanExecutePattern pattern, Work work, List<PlanStep> plan, int index)
     {
         var step = plan[index];
@@ -72,7 +75,8 @@ public sealed partial class PlanExecuteOrchestrator
         try
         {
             var output = await run.Context.WithTimeout(run.Context.CallActivityAsync<ToolCallOutput>(ToolCallActivity.Name, input), timeout, $"Tool '{tool.Name}'");
-            return (output.Status == "ok", output.Preview);
+            var text = await run.Context.CallActivityAsync<string>(PatternNames.ReadToolResultActivity, new ReadToolResultInput(output.MessageId, ResultChars));
+            return (output.Status == "ok", text);
         }
         catch (TimeoutException e)
         {
@@ -93,7 +97,7 @@ public sealed partial class PlanExecuteOrchestrator
             builder.Append($"{step.Number}. [{step.State}] {step.Executor}: {step.Task}\n");
         }
 
-        builder.Append("Results so far:\n").Append(work.Done.Count == 0 ? "(none)\n" : string.Join('\n', work.Done.Select(d => $"- {d.Step.Task}: {ToolResultFormatter.Preview(d.Text, 300)}")) + "\n");
+        builder.Append("Results so far:\n").Append(work.Done.Count == 0 ? "(none)\n" : string.Join('\n', work.Done.Select(d => $"- {d.Step.Task}: {Flat(ToolResultFormatter.Preview(d.Text, 300))}")) + "\n");
         return builder.ToString();
     }
 }

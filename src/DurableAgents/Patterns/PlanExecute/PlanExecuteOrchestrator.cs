@@ -26,7 +26,7 @@ public sealed partial class PlanExecuteOrchestrator(IAgentCatalog catalog) : Pat
             Show(run, work, plan);
             if (ok)
             {
-                work.Done.Add((plan[index], text));
+                work.Done.Add((plan[index], text, work.Arguments.ElementAtOrDefault(index)));
                 index++;
                 continue;
             }
@@ -47,7 +47,15 @@ public sealed partial class PlanExecuteOrchestrator(IAgentCatalog catalog) : Pat
             index = 0;
         }
 
-        return run.Finish(AgentRunOutcome.Completed, work.Summary());
+        return run.Finish(AgentRunOutcome.Completed, await ComposeAsync(run, work));
+    }
+
+    /// <summary>The final answer, written by the model from the steps' results; their plain list when its reply does not fit.</summary>
+    private static async Task<string> ComposeAsync(PatternRun run, Work work)
+    {
+        run.Publish("composing");
+        var reply = await run.AskAsync(new StructuredRequest(ComposePrompt(work), AnswerSchema, "final_answer"), new RetryBudget(1));
+        return reply.Value?.GetProperty("answer").GetString() is { Length: > 0 } answer ? answer : work.Summary();
     }
 
     /// <summary>A plan from the model; an invalid one is fed back (within the plan retries) and then ends the run.</summary>
