@@ -77,7 +77,7 @@ public sealed class HostProcess : IAsyncDisposable
         };
         // Children are SIGKILLed on purpose: without the diagnostics IPC they leave no sockets behind in /tmp.
         info.Environment["DOTNET_EnableDiagnostics"] = "0";
-        foreach (var name in new[] { "OPENAI_API_KEY", "OPENAI_BASE_URL", "AzureWebJobsStorage", "FUNCTIONS_CUSTOMHANDLER_PORT", "ASPNETCORE_URLS" })
+        foreach (var name in new[] { "OPENAI_API_KEY", "OPENAI_BASE_URL", "AzureWebJobsStorage", "ASPNETCORE_URLS" })
         {
             info.Environment.Remove(name);
         }

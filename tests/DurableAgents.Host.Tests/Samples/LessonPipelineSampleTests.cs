@@ -1,7 +1,7 @@
 using System.Net;
-using DurableAgents.Host.Samples;
+using DurableAgents.Samples;
 using DurableAgents.Host.Tests.Infrastructure;
-using DurableAgents.Host.Triggers.Queue;
+using DurableAgents.Api.Queue;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DurableAgents.Host.Tests.Samples;

@@ -1,4 +1,4 @@
-using DurableAgents.Host.Samples;
+using DurableAgents.Samples;
 
 namespace DurableAgents.Host.Tests.Samples;
 

@@ -1,4 +1,4 @@
-using DurableAgents.Host.Samples;
+using DurableAgents.Samples;
 using DurableAgents.Host.Tests.Infrastructure;
 
 namespace DurableAgents.Host.Tests.Samples;

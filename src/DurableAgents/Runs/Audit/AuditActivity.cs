@@ -14,7 +14,7 @@ public sealed record AuditAppendInput(string? Head, IReadOnlyList<AuditEntry> En
 public sealed class AuditActivity(AuditLog log) : TaskActivity<AuditAppendInput, string>
 {
     /// <summary>The activity name.</summary>
-    public const string Name = "AgentRun.Audit";
+    public const string Name = "AgentRun_Audit";
 
     /// <inheritdoc />
     public override Task<string> RunAsync(TaskActivityContext context, AuditAppendInput input)

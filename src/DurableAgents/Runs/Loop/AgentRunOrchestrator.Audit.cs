@@ -8,7 +8,7 @@ namespace DurableAgents.Runs.Loop;
 /// The audit record: after each step the orchestrator writes one entry per call from what it decided and recorded (the
 /// permission, who approved, the outcome, orchestration times), so the record is the run's own account, made as it happened.
 /// </summary>
-internal sealed partial class AgentRunOrchestrator
+public sealed partial class AgentRunOrchestrator
 {
     private static async Task AuditAsync(TaskOrchestrationContext context, RunState state, IReadOnlyList<PlannedCall> planned, DateTime requestedAt)
     {
