@@ -43,7 +43,7 @@ public sealed class QueueTriggerTests(FunctionsApp app)
 
     [Theory]
     [InlineData("not json", "neither JSON nor base64-encoded JSON")]
-    [InlineData("{\"agent\":\"ghost\",\"input\":\"x\"}", "No agent named 'ghost' is registered. Known agents: background, records-cleanup, research.")]
+    [InlineData("{\"agent\":\"ghost\",\"input\":\"x\"}", "No agent named 'ghost' is registered. Known agents: background, lesson-fact-checker,")]
     [InlineData("{\"agent\":\"background\"}", "The message has no \"input\"")]
     [InlineData("{\"agent\":\"background\",\"input\":\"x\",\"runId\":\"bad id!\"}", "\"runId\" is not usable")]
     public async Task InvalidMessage_Throws_WithTheSelfHostedReason_SoTheHostPoisonsIt(string message, string reason)

@@ -16,6 +16,7 @@ public sealed class PublishedMetadataTests(PublishedApp app)
         { "ListRuns", "get", "api/runs", "Function" },
         { "GetRun", "get", "api/runs/{id}", "Function" },
         { "GetRunHistory", "get", "api/runs/{id}/history", "Function" },
+        { "GetRunAudit", "get", "api/runs/{id}/audit", "Function" },
         { "RaiseRunEvent", "post", "api/runs/{id}/events/{name}", "Function" },
         { "TerminateRun", "post", "api/runs/{id}/terminate", "Function" },
         { "SuspendRun", "post", "api/runs/{id}/suspend", "Function" },
@@ -45,7 +46,9 @@ public sealed class PublishedMetadataTests(PublishedApp app)
         var names = app.Metadata.EnumerateArray().Select(f => f.GetProperty("name").GetString()!).Order().ToList();
         var expected = HttpFunctions.Select(row => (string)row[0])
             .Concat(["AgentRun", "AgentRun_CallModel", "AgentRun_CallTool", "AgentRun_Compact", "AgentRun_RecentToolCalls",
-                "AgentRun_CloseConversation", "StartRunFromQueue", "Schedule_daily-research"])
+                "AgentRun_CloseConversation", "AgentRun_Audit", "Pattern_Supervisor", "Pattern_ContentPipeline", "Pattern_PlanExecute",
+                "Pattern_MessagePair", "Pattern_Mailbox", "Pattern_StructuredCall", "Pattern_ReadToolResult", "StartRunFromQueue",
+                "Schedule_daily-research"])
             .Order().ToList();
 
         Assert.Equal(expected, names);

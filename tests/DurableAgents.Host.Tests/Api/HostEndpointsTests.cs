@@ -17,7 +17,11 @@ public sealed class HostEndpointsTests : IClassFixture<HostFactoryFixture>
         var (response, agents) = await _http.SendAsync(HttpMethod.Get, "/api/agents");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var names = agents.EnumerateArray().Select(a => a.GetProperty("name").GetString()).ToList();
-        Assert.Equal(["background", SampleAgents.Approval, "research"], names);
+        Assert.Equal([
+            "background", "lesson-fact-checker", "lesson-formatter", SampleAgents.LessonPipeline, "lesson-researcher", "lesson-writer",
+            SampleAgents.Operations, "pen-pal-alice", "pen-pal-bob", SampleAgents.PenPals, SampleAgents.Planner, SampleAgents.React,
+            "records-admin", SampleAgents.Approval, "records-reader", "report-writer", "research", "researcher", "reviewer",
+            SampleAgents.Supervisor, "writer"], names);
 
         var approval = agents.EnumerateArray().Single(a => a.GetProperty("name").GetString() == SampleAgents.Approval);
         var delete = approval.GetProperty("tools").EnumerateArray().Single(t => t.GetProperty("name").GetString() == "delete_records");

@@ -19,7 +19,7 @@ public sealed class PlannerAndPenPalsSampleTests
         Assert.Equal(1, detail.GetProperty("replans").GetInt32());
         var steps = detail.GetProperty("plan").EnumerateArray().Select(s => (s.GetProperty("executor").GetString(), s.GetProperty("state").GetString())).ToList();
         Assert.True(steps.SequenceEqual([("researcher", "done"), ("calculator", "done"), ("current_time", "done")]), run.ToString());
-        Assert.Contains("compute 17 * 23: 391", run.Answer(), StringComparison.Ordinal);
+        Assert.Contains("17 * 23 = 391.", run.Answer(), StringComparison.Ordinal);
         var audit = await http.GetJsonAsync("/api/runs/plan-1/audit");
         var own = audit.GetProperty("entries").EnumerateArray().Where(e => e.GetProperty("runId").GetString() == "plan-1")
             .Select(e => (e.GetProperty("tool").GetString(), e.GetProperty("outcome").GetString())).ToList();

@@ -36,11 +36,14 @@ public sealed class PlanExecuteTests : PatternTestBase
             },
         }));
         _helper.ThenAnswer("42 is the answer.");
+        _planner.Then(_ => Json(new { answer = "6 * 7 = 42, and 42 is the answer." }));
 
         var result = await ResultAsync(await Host.Runs.StartRunAsync("planner", "Compute 6 * 7 and explain it", "pe-1"));
 
         Assert.Equal(AgentRunOutcome.Completed, result.Outcome);
-        Assert.Equal("compute 6 * 7: 42\nexplain the number: 42 is the answer.", result.Answer);
+        Assert.Equal("6 * 7 = 42, and 42 is the answer.", result.Answer);
+        var compose = _planner.Calls[^1].UserTexts.Last();
+        Assert.Contains("Result: {\"task\":\"compute 6 * 7\",\"executor\":\"calculator\",\"arguments\":{\"expression\":\"6 * 7\"},\"text\":\"42\"}", compose, StringComparison.Ordinal);
         var told = _helper.Calls[0].UserTexts.First();
         Assert.Contains("Goal: Compute 6 * 7 and explain it", told, StringComparison.Ordinal);
         Assert.Contains("1. [done] calculator: compute 6 * 7", told, StringComparison.Ordinal);
@@ -60,10 +63,23 @@ public sealed class PlanExecuteTests : PatternTestBase
         var result = await ResultAsync(await Host.Runs.StartRunAsync("planner", "Fetch http://127.0.0.1:9/status, then compute 17 * 23.", "pe-2"));
 
         Assert.Equal(AgentRunOutcome.Completed, result.Outcome);
-        Assert.Equal("Fetch http://127.0.0.1:9/status: The status service reports OK.\ncompute 17 * 23: 391", result.Answer);
+        Assert.Equal(OfflineChatClient.Label + "Fetch http://127.0.0.1:9/status: The status service reports OK.\n17 * 23 = 391.", result.Answer);
         var plan = (await Host.Runs.GetRunAsync("pe-2"))!.Status!.Detail!.Value;
         Assert.Equal(1, plan.GetProperty("replans").GetInt32());
         Assert.Contains("Failed: http_get | Fetch http://127.0.0.1:9/status | ", await PromptsAsync("pe-2"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnAnswerThatDoesNotFit_FallsBackToTheStepsResults()
+    {
+        await StartPlannerAsync(_planner);
+        _planner.Then(_ => Json(new { steps = new object[] { new { executor = "calculator", task = "compute 2 + 3", arguments = new { expression = "2 + 3" } } } }));
+        _planner.Fallback = _ => Reply.Text("five, I think");
+
+        var result = await ResultAsync(await Host.Runs.StartRunAsync("planner", "Compute 2 + 3", "pe-4"));
+
+        Assert.Equal(AgentRunOutcome.Completed, result.Outcome);
+        Assert.Equal("compute 2 + 3: 5", result.Answer);
     }
 
     [Fact]
