@@ -59,6 +59,22 @@ public sealed class OfflineAnswerTests
     }
 
     [Fact]
+    public async Task ASearchQuery_IsTheTasksFirstLine_NotTheContextBelowIt()
+    {
+        var queries = new List<string>();
+        var search = AIFunctionFactory.Create(([Description("What to search for")] string query) =>
+        {
+            queries.Add(query);
+            return "no hits";
+        }, "web_search", "Searches the web");
+        using var client = new OfflineChatClient();
+
+        await OfflineLoop.RunAsync(client, "Search for volcanoes\nYou carry out step 1 of 2 of a plan.\nGoal: a lesson", new ChatOptions { Tools = [search] });
+
+        Assert.Equal(["volcanoes"], queries);
+    }
+
+    [Fact]
     public async Task ToolFailures_AreNamedWithTheirReason()
     {
         using var client = new OfflineChatClient();
@@ -83,7 +99,7 @@ public sealed class OfflineAnswerTests
         var plain = await client.GetResponseAsync([new ChatMessage(ChatRole.User, "Write a short lesson on photosynthesis\n" + Notes)]);
         var cited = await client.GetResponseAsync([new ChatMessage(ChatRole.User, "Write a short lesson on photosynthesis and cite the sources\n" + Notes)]);
 
-        Assert.Equal(OfflineChatClient.Label + "# A short lesson on photosynthesis\n\n- Photosynthesis: plants turn light into sugar.\n- Chlorophyll absorbs red and blue light.\n", plain.Text);
+        Assert.Equal(OfflineChatClient.Label + "# Photosynthesis\n\n- Photosynthesis: plants turn light into sugar.\n- Chlorophyll absorbs red and blue light.\n", plain.Text);
         Assert.EndsWith("\nSources: https://example.com/p, https://example.com/c\n", cited.Text);
     }
 

@@ -70,11 +70,11 @@ internal static class AnswerComposer
         return builder.ToString();
     }
 
-    /// <summary>A short title: the request's first line without leading verbs, cut to a headline.</summary>
+    /// <summary>A short title: the request's topic (its "Topic:" or "Goal:" line, else its first line) without leading verbs or "a note on".</summary>
     public static string Title(string request)
     {
-        var first = GoalText.StripLeadingVerbs(GoalText.FirstLine(request));
-        var topic = GoalText.Labelled(request, "Topic") ?? first;
+        var line = GoalText.Labelled(request, "Topic") ?? GoalText.Labelled(request, "Goal") ?? GoalText.FirstLine(request);
+        var topic = GoalText.WithoutPieceWords(GoalText.StripLeadingVerbs(line));
         return GoalText.Truncate(topic.Length == 0 ? "Notes" : char.ToUpperInvariant(topic[0]) + topic[1..], 90);
     }
 }

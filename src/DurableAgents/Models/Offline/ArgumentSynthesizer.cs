@@ -86,6 +86,13 @@ internal static class ArgumentSynthesizer
             return Json(topic);
         }
 
+        // A query is one line: the clause about the tool, not the context a task carries below it.
+        if (QueryNames.Contains(name))
+        {
+            var query = GoalText.StripLeadingVerbs(GoalText.FirstLine(clause));
+            return Json(query.Length > 0 ? query : GoalText.StripLeadingVerbs(GoalText.FirstLine(goal)));
+        }
+
         if (TimeZoneNames.Contains(name))
         {
             return (GoalText.TimeZone(clause) ?? GoalText.TimeZone(goal)) is { } zone ? Json(zone) : null;
@@ -130,8 +137,8 @@ internal static class ArgumentSynthesizer
             return null;
         }
 
-        var query = GoalText.StripLeadingVerbs(clause);
-        return Json(query.Length > 0 ? query : goal.Trim());
+        var rest = GoalText.StripLeadingVerbs(clause);
+        return Json(rest.Length > 0 ? rest : goal.Trim());
     }
 
     private static JsonElement? NumberFor(JsonElement schema, bool required, Queue<double> numbers, bool integer, bool fit)

@@ -66,6 +66,12 @@ internal static partial class GoalText
     /// <summary>The text with its URLs (and the parentheses around them) removed.</summary>
     public static string WithoutUrls(string text) => WhitespacePattern().Replace(BracketedUrlPattern().Replace(text, ""), " ").Trim();
 
+    /// <summary>The text without a leading "a short note on" (note, piece, report, summary, lesson, article, overview; on or about).</summary>
+    public static string WithoutPieceWords(string text) => PieceWordsPattern().Replace(text, "").Trim();
+
+    [GeneratedRegex(@"^(?:an?\s+)?(?:short\s+|brief\s+)?(?:note|piece|report|summary|lesson|article|overview)\s+(?:on|about)\s+(?:the\s+)?", RegexOptions.IgnoreCase)]
+    private static partial Regex PieceWordsPattern();
+
     [GeneratedRegex(@"\b(?:(?:Africa|America|Antarctica|Arctic|Asia|Atlantic|Australia|Europe|Indian|Pacific|Etc)/[A-Za-z_+\-0-9]+(?:/[A-Za-z_]+)?|UTC)\b")]
     private static partial Regex TimeZonePattern();
 

@@ -49,7 +49,7 @@ public sealed partial class SupervisorOrchestrator
                 LastVerdict = Verdict(answer);
                 if (LastVerdict == "REJECTED" && Draft is not null)
                 {
-                    Revision = $"Revise the draft for: {Goal}\nReviewer's feedback: {Flat(answer)}\nResearch notes:\n{string.Join('\n', Notes)}\n\nDraft:\n{Draft}";
+                    Revision = $"Revise the draft with the reviewer's feedback.\nGoal: {Goal}\nReviewer's feedback: {Flat(answer)}\nResearch notes:\n{string.Join('\n', Notes)}\n\nDraft:\n{Draft}";
                 }
             }
             else
