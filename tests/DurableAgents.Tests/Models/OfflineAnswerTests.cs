@@ -121,6 +121,27 @@ public sealed class OfflineAnswerTests
     }
 
     [Fact]
+    public async Task AfterACallToAToolThatDoesNotExist_TheRealToolsAreUsed_AndTheSlipIsLeftOutOfTheAnswer()
+    {
+        var calculator = DurableAgents.Tools.BuiltIn.BuiltInTools.Calculator();
+        using var client = new OfflineChatClient();
+        List<ChatMessage> history =
+        [
+            new(ChatRole.User, "What is 12 * 12?"),
+            new(ChatRole.Assistant, [new FunctionCallContent("c1", "search_the_internet", new Dictionary<string, object?>())]),
+            new(ChatRole.Tool, [new FunctionResultContent("c1", ToolResultFormatter.Format("search_the_internet", "unknown-tool", "There is no tool named 'search_the_internet'.", 1000))]),
+        ];
+
+        var next = OfflineLoop.Calls(await client.GetResponseAsync(history, new ChatOptions { Tools = [calculator] })).Single();
+        history.Add(new ChatMessage(ChatRole.Assistant, [next]));
+        history.Add(new ChatMessage(ChatRole.Tool, [new FunctionResultContent(next.CallId, ToolResultFormatter.Format("calculator", "ok", "144", 1000))]));
+        var answer = await client.GetResponseAsync(history, new ChatOptions { Tools = [calculator] });
+
+        Assert.Equal("calculator", next.Name);
+        Assert.Equal(OfflineChatClient.Label + "12 * 12 = 144.", answer.Text);
+    }
+
+    [Fact]
     public async Task AfterAFailure_AnEscalationToolIsCalledWithWhatFailed()
     {
         var escalate = AIFunctionFactory.CreateDeclaration("escalate_to_human", "Hands the run to a human",

@@ -13,9 +13,17 @@ internal static class AnswerComposer
     /// <summary>The final answer (without the label).</summary>
     public static string Answer(ConversationView view)
     {
-        if (view.ResultsSinceGoal.Count > 0)
+        // A call to a tool that does not exist, or with arguments that did not parse, was the model's slip, not a finding: it is left
+        // out once other calls have results.
+        var results = view.ResultsSinceGoal.Where(r => r.Status is not ("unknown-tool" or "invalid-arguments")).ToList();
+        if (results.Count == 0)
         {
-            return string.Join('\n', view.ResultsSinceGoal.Select(ResultRenderer.Render));
+            results = view.ResultsSinceGoal;
+        }
+
+        if (results.Count > 0)
+        {
+            return string.Join('\n', results.Select(ResultRenderer.Render));
         }
 
         var material = GoalText.Material(view.Goal);

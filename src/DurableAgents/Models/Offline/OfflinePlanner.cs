@@ -48,7 +48,9 @@ internal static class OfflinePlanner
             gatherTools = [.. tools.Where(t => t.LooksReadOnly), .. tools.Where(t => !t.IsSideEffecting && !t.LooksReadOnly)];
         }
 
-        if (view.CallsSinceGoal.Count == 0 && Build(gatherTools, view, gathered: string.Empty, firstOnly: fallback) is { Count: > 0 } gather)
+        // Calls to tools that do not exist for this agent did nothing: the gathering still has to happen, with the tools it has.
+        var nothingRan = view.ResultsSinceGoal.All(r => r.Status == "unknown-tool") && view.CallsSinceGoal.Count == view.ResultsSinceGoal.Count;
+        if (nothingRan && Build(gatherTools, view, gathered: string.Empty, firstOnly: fallback) is { Count: > 0 } gather)
         {
             return new OfflinePlan(gather, string.Empty);
         }
