@@ -21,4 +21,13 @@ public static class ModelSelection
         services.AddOpenAIChatClient(options);
         return $"OpenAI-compatible model {options.Model} at {options.Endpoint}";
     }
+
+    /// <summary>The model <see cref="Apply"/> would register, as an instance, for code that wraps it (the host's eval command).</summary>
+    public static IChatClient Create(IConfiguration configuration, ILoggerFactory? loggerFactory = null)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return OpenAIModelOptions.FromEnvironment(name => configuration[name]) is { } options
+            ? OpenAIModels.CreateChatClient(options, loggerFactory)
+            : new OfflineChatClient();
+    }
 }
