@@ -38,4 +38,11 @@ public static class SampleHost
 
     public static IReadOnlyList<string> SubRunIds(this JsonElement run) =>
         run.GetProperty("customStatus").GetProperty("subRuns").EnumerateArray().Select(s => s.GetProperty("runId").GetString()!).ToList();
+
+    /// <summary>The id of the run's first sub-run of <paramref name="agent"/>, or null while there is none.</summary>
+    public static string? SubRunOf(this JsonElement run, string agent) =>
+        run.TryGetProperty("customStatus", out var status) && status.ValueKind == JsonValueKind.Object
+            && status.GetProperty("subRuns") is { ValueKind: JsonValueKind.Array } subRuns
+            ? subRuns.EnumerateArray().Where(s => s.GetProperty("agent").GetString() == agent).Select(s => s.GetProperty("runId").GetString()).FirstOrDefault()
+            : null;
 }
