@@ -29,6 +29,19 @@ public sealed class QueueTriggerTests(FunctionsApp app)
     }
 
     [Fact]
+    public async Task ATopicOnTheLessonQueue_StartsALesson()
+    {
+        var function = app.Create<QueueRunFunction>(out var scope);
+        using var _ = scope;
+
+        await function.RunLessonAsync("Volcanoes", "fn-lesson-1", dequeueCount: 1, app.Client, default);
+        var run = await WaitCompletedAsync("queue-fn-lesson-1");
+
+        Assert.Contains("# Volcanoes", run.SerializedOutput, StringComparison.Ordinal);
+        Assert.Contains("\"lesson-pipeline\"", run.SerializedInput, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Base64MessageWithRunId_StartsThatRun()
     {
         var function = app.Create<QueueRunFunction>(out var scope);

@@ -47,7 +47,7 @@ public sealed class PublishedMetadataTests(PublishedApp app)
         var expected = HttpFunctions.Select(row => (string)row[0])
             .Concat(["AgentRun", "AgentRun_CallModel", "AgentRun_CallTool", "AgentRun_Compact", "AgentRun_RecentToolCalls",
                 "AgentRun_CloseConversation", "AgentRun_Audit", "Pattern_Supervisor", "Pattern_ContentPipeline", "Pattern_PlanExecute",
-                "Pattern_MessagePair", "Pattern_Mailbox", "Pattern_StructuredCall", "Pattern_ReadToolResult", "StartRunFromQueue",
+                "Pattern_MessagePair", "Pattern_Mailbox", "Pattern_StructuredCall", "Pattern_ReadToolResult", "StartRunFromQueue", "StartLessonFromQueue",
                 "Schedule_daily-research"])
             .Order().ToList();
 
@@ -77,6 +77,16 @@ public sealed class PublishedMetadataTests(PublishedApp app)
         Assert.Equal("%DurableAgents:QueueTrigger:QueueName%", trigger.GetProperty("queueName").GetString());
         Assert.Equal("AzureWebJobsStorage", trigger.GetProperty("connection").GetString());
         Assert.True(HasDurableClient("StartRunFromQueue"));
+    }
+
+    [Fact]
+    public void LessonQueueTrigger_ReadsTheSamplesOwnQueue()
+    {
+        var trigger = app.Trigger("StartLessonFromQueue");
+
+        Assert.Equal("queueTrigger", trigger.GetProperty("type").GetString());
+        Assert.Equal(DurableAgents.Samples.SampleAgents.LessonQueue, trigger.GetProperty("queueName").GetString());
+        Assert.Equal("AzureWebJobsStorage", trigger.GetProperty("connection").GetString());
     }
 
     [Fact]

@@ -78,7 +78,7 @@ public sealed class LessonPipelineSampleTests
         var http = factory.CreateClient();
         var starter = factory.Services.GetRequiredService<QueueRunStarter>();
 
-        var outcome = await starter.HandleAsync("""{"agent": "lesson-pipeline", "input": {"topic": "The water cycle"}}""", "m-42", 1, 5, CancellationToken.None);
+        var outcome = await starter.HandleAsync("The water cycle", "m-42", 1, 5, CancellationToken.None, queueAgent: SampleAgents.LessonPipeline);
         var run = await http.FinishedAsync("queue-m-42");
 
         Assert.Equal(QueueMessageOutcomeKind.Done, outcome.Kind);
