@@ -31,6 +31,11 @@ public sealed class HostEndpointsTests : IClassFixture<HostFactoryFixture>
         var research = agents.EnumerateArray().Single(a => a.GetProperty("name").GetString() == "research");
         Assert.Equal(SampleAgents.ResearchSchedule, research.GetProperty("schedules")[0].GetString());
 
+        var supervisor = agents.EnumerateArray().Single(a => a.GetProperty("name").GetString() == SampleAgents.Supervisor).GetProperty("pattern");
+        Assert.Equal("Pattern_Supervisor", supervisor.GetProperty("orchestrator").GetString());
+        Assert.Equal(["researcher", "writer", "reviewer"], supervisor.GetProperty("agents").EnumerateArray().Select(a => a.GetString()));
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, research.GetProperty("pattern").ValueKind);
+
         Assert.Equal(HttpStatusCode.OK, (await _http.SendAsync(HttpMethod.Get, "/api/agents/research")).Response.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await _http.SendAsync(HttpMethod.Get, "/api/agents/ghost")).Response.StatusCode);
     }
