@@ -1,5 +1,6 @@
 using DurableAgents.Host.Api.Agents;
 using DurableAgents.Host.Api.Conversations;
+using DurableAgents.Host.Api.Memory;
 using DurableAgents.Host.Api.Runs;
 using DurableAgents.Host.Api.Schedules;
 using DurableAgents.Host.Cli;
@@ -26,9 +27,11 @@ return await StartupGuard.RunAsync(async () =>
     app.MapRunsApi();
     app.MapConversationsApi();
     app.MapAgentsApi();
+    app.MapMemoriesApi();
     app.MapSchedulesApi();
     app.MapHostEndpoints();
     app.MapDashboard();
+    app.MapDurableAgentsMcp();
 
     if (demo)
     {

@@ -1,3 +1,4 @@
+using DurableAgents.Memory;
 using DurableAgents.Runs;
 using DurableAgents.Runs.Activities;
 using DurableAgents.Runs.Audit;
@@ -41,6 +42,16 @@ public sealed class AgentRunActivityFunctions(IServiceProvider services)
     [Function(AuditActivity.Name)]
     public Task<string> AuditAsync([ActivityTrigger] AuditAppendInput input, string instanceId) =>
         RunAsync<AuditActivity, AuditAppendInput, string>(AuditActivity.Name, input, instanceId);
+
+    /// <summary>Finds the lessons of similar past runs for a new run.</summary>
+    [Function(RecallLessonsActivity.Name)]
+    public Task<RecallLessonsOutput> RecallLessonsAsync([ActivityTrigger] RecallLessonsInput input, string instanceId) =>
+        RunAsync<RecallLessonsActivity, RecallLessonsInput, RecallLessonsOutput>(RecallLessonsActivity.Name, input, instanceId);
+
+    /// <summary>Records a finished run as an episode.</summary>
+    [Function(RecordEpisodeActivity.Name)]
+    public Task<string> RecordEpisodeAsync([ActivityTrigger] RecordEpisodeInput input, string instanceId) =>
+        RunAsync<RecordEpisodeActivity, RecordEpisodeInput, string>(RecordEpisodeActivity.Name, input, instanceId);
 
     private Task<TOutput> RunAsync<TActivity, TInput, TOutput>(string name, TInput input, string instanceId)
         where TActivity : TaskActivity<TInput, TOutput> =>

@@ -44,6 +44,9 @@ public static class DurableAgentsHostExtensions
             agents.AddSampleAgents(options.SampleSettings.ForHost(options.FullDataPath, options.ResearchAllowedHosts, options.Search));
         }
 
+        services.AddDurableAgentsOpenTelemetry(configuration);
+        services.AddDurableAgentsMcpServer();
+
         services.AddProblemDetails();
         services.AddExceptionHandler<ExceptionProblems>();
         services.Configure<KestrelServerOptions>(k => k.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes);

@@ -69,4 +69,7 @@ public sealed record AgentPolicy
 
     /// <summary>How deep sub-agents may nest (1 = an agent may call sub-agents that call none).</summary>
     public int MaxSubAgentDepth { get; init; } = 2;
+
+    /// <summary>Episodic memory: whether runs are recorded as episodes and given lessons of similar past runs (off by default).</summary>
+    public MemoryPolicy Memory { get; init; } = MemoryPolicy.Off;
 }

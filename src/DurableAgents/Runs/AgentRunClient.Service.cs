@@ -6,28 +6,24 @@ using Microsoft.DurableTask.Converters;
 using Microsoft.DurableTask.Client;
 using DurableAgents.Runs.Conversation;
 using DurableAgents.Runs.Loop;
+using DurableAgents.Telemetry;
 
 namespace DurableAgents.Runs;
 
 /// <summary>Starts agent runs, reads them, and delivers approvals: the API the host's endpoints and triggers use.</summary>
-public sealed partial class AgentRunClient(DurableTaskClient client, IAgentCatalog catalog, ConversationLog conversations)
+public sealed partial class AgentRunClient(DurableTaskClient client, IAgentCatalog catalog, ConversationLog conversations, AgentTelemetry? telemetry = null)
 {
+    private readonly AgentTelemetry _telemetry = telemetry ?? AgentTelemetry.Shared;
+
     /// <summary>The agents.</summary>
     public IAgentCatalog Catalog => catalog;
 
     /// <summary>The underlying orchestration client.</summary>
     public DurableTaskClient Orchestrations => client;
 
-    /// <summary>
-    /// Starts a run. A run id that exists in any state is refused with <see cref="RunAlreadyExistsException"/>, unless
-    /// <paramref name="replaceFinished"/> is set and the existing run is a finished run of the same agent.
-    /// Throws <see cref="AgentNotFoundException"/> for an agent that is not registered.
-    /// </summary>
-    public async Task<string> StartRunAsync(
-        string agent, string goal, string? runId = null, bool replaceFinished = false, CancellationToken cancellationToken = default)
+    private async Task<string> ScheduleRunAsync(
+        AgentDefinition definition, string goal, string? runId, bool replaceFinished, string traceParent, CancellationToken cancellationToken)
     {
-        var definition = catalog.Find(agent) ?? throw new AgentNotFoundException(agent);
-        ArgumentNullException.ThrowIfNull(goal);
         if (runId is not null && await client.GetInstanceAsync(runId, getInputsAndOutputs: true, cancellationToken) is { } existing)
         {
             var existingAgent = TryRead<AgentRunInput>(existing.SerializedInput)?.Agent;
@@ -50,7 +46,11 @@ public sealed partial class AgentRunClient(DurableTaskClient client, IAgentCatal
             }
 
             return await client.ScheduleNewOrchestrationInstanceAsync(
-                AgentRunNames.OrchestratorOf(definition), AgentRunInput.Start(definition.Name, goal), options, cancellationToken);
+                AgentRunNames.OrchestratorOf(definition), AgentRunInput.Start(definition.Name, goal) with
+                {
+                    TraceParent = traceParent,
+                    RecallLessons = definition.Pattern is null && definition.Policy.Memory.InjectLessons,
+                }, options, cancellationToken);
         }
         catch (OrchestrationAlreadyExistsException)
         {

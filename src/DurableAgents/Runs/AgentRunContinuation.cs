@@ -58,4 +58,7 @@ public sealed record AgentRunContinuation
 
     /// <summary>The latest sub-runs, for the status.</summary>
     public IReadOnlyList<SubRunRecord>? SubRuns { get; init; }
+
+    /// <summary>The lessons block the run was given (its id in the conversation store), and the episodes it came from.</summary>
+    public Memory.RecallLessonsOutput? Lessons { get; init; }
 }

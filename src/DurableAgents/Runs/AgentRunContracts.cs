@@ -52,6 +52,19 @@ public sealed record AgentRunInput(string Agent, string Goal, int Depth = 0)
 
     /// <summary>A new run's input at the current revision.</summary>
     public static AgentRunInput Start(string agent, string goal, int depth = 0) => new(agent, goal, depth) { Revision = CurrentRevision };
+
+    /// <summary>
+    /// The W3C traceparent of the run's start span, set when the run starts and carried into every activity and sub-run, so the
+    /// run's spans form one trace across replays, restarts and hosts (the in-process Durable Task route propagates none).
+    /// </summary>
+    public string? TraceParent { get; init; }
+
+    /// <summary>
+    /// True when the run starts by recalling lessons of similar past runs (set at start from the agent's
+    /// <see cref="Agents.MemoryPolicy.InjectLessons"/>). Runs started before memory existed carry false, so their replay never
+    /// meets the recall activity that newer runs schedule first.
+    /// </summary>
+    public bool RecallLessons { get; init; }
 }
 
 /// <summary>Tokens and money a run used.</summary>
@@ -206,6 +219,12 @@ public sealed record AgentRunResult
 
     /// <summary>Results particular to a pattern run: a mailbox's transcript, a plan's steps.</summary>
     public System.Text.Json.JsonElement? Detail { get; init; }
+
+    /// <summary>The ids of the past episodes whose lessons the run was given (see <see cref="Agents.MemoryPolicy"/>).</summary>
+    public IReadOnlyList<string>? Lessons { get; init; }
+
+    /// <summary>The id of the episode this run was recorded as, when its agent records episodes.</summary>
+    public string? Episode { get; init; }
 }
 
 /// <summary>Names shared by the run orchestration and its clients.</summary>

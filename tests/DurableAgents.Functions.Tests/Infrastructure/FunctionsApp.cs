@@ -4,6 +4,7 @@ using DurableAgents.Runs;
 using DurableAgents.Patterns;
 using DurableAgents.Runs.Activities;
 using DurableAgents.Runs.Audit;
+using DurableAgents.Telemetry;
 using DurableAgents.Testing;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
@@ -74,7 +75,7 @@ public sealed class FunctionsApp : IAsyncLifetime
     {
         // Typed input, as the Functions worker's orchestration context reads it for GetInput<AgentRunInput>().
         registry.AddOrchestratorFunc<AgentRunInput, AgentRunResult>(
-            AgentRunNames.Orchestrator, (context, _) => new AgentRunFunctions(Services.GetRequiredService<IAgentCatalog>()).RunAgentAsync(context));
+            AgentRunNames.Orchestrator, (context, _) => new AgentRunFunctions(Services.GetRequiredService<IAgentCatalog>(), Services.GetRequiredService<AgentTelemetry>()).RunAgentAsync(context));
         registry.AddActivityFunc<ModelCallInput, ModelCallOutput>(ModelCallActivity.Name, (c, i) => InScope(f => f.CallModelAsync(i, c.InstanceId)));
         registry.AddActivityFunc<ToolCallInput, ToolCallOutput>(ToolCallActivity.Name, (c, i) => InScope(f => f.CallToolAsync(i, c.InstanceId)));
         registry.AddActivityFunc<CompactInput, CompactOutput>(CompactActivity.Name, (c, i) => InScope(f => f.CompactAsync(i, c.InstanceId)));

@@ -25,6 +25,9 @@ public sealed class PublishedMetadataTests(PublishedApp app)
         { "ApproveRun", "post", "api/runs/{id}/approval", "Anonymous" },
         { "ListAgents", "get", "api/agents", "Function" },
         { "GetAgent", "get", "api/agents/{name}", "Function" },
+        { "ListMemories", "get", "api/agents/{agent}/memories", "Function" },
+        { "DeleteMemory", "delete", "api/agents/{agent}/memories/{id}", "Function" },
+        { "PurgeMemories", "delete", "api/agents/{agent}/memories", "Function" },
     };
 
     [Theory]
@@ -37,7 +40,8 @@ public sealed class PublishedMetadataTests(PublishedApp app)
         Assert.Equal(route, trigger.GetProperty("route").GetString());
         Assert.Equal(authLevel, trigger.GetProperty("authLevel").GetString());
         Assert.Equal([method], trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()!.ToLowerInvariant()));
-        Assert.True(HasDurableClient(name) || name.Contains("Agent", StringComparison.Ordinal), $"{name} gets a durable client");
+        // The agents and memories routes read configuration and the memory store, not the task hub.
+        Assert.True(HasDurableClient(name) || name.Contains("Agent", StringComparison.Ordinal) || name.Contains("Memor", StringComparison.Ordinal), $"{name} gets a durable client");
     }
 
     [Fact]
@@ -46,9 +50,9 @@ public sealed class PublishedMetadataTests(PublishedApp app)
         var names = app.Metadata.EnumerateArray().Select(f => f.GetProperty("name").GetString()!).Order().ToList();
         var expected = HttpFunctions.Select(row => (string)row[0])
             .Concat(["AgentRun", "AgentRun_CallModel", "AgentRun_CallTool", "AgentRun_Compact", "AgentRun_RecentToolCalls",
-                "AgentRun_CloseConversation", "AgentRun_Audit", "Pattern_Supervisor", "Pattern_ContentPipeline", "Pattern_PlanExecute",
-                "Pattern_MessagePair", "Pattern_Mailbox", "Pattern_StructuredCall", "Pattern_ReadToolResult", "StartRunFromQueue", "StartLessonFromQueue",
-                "Schedule_daily-research"])
+                "AgentRun_CloseConversation", "AgentRun_RecallLessons", "AgentRun_RecordEpisode", "AgentRun_Audit", "Pattern_Supervisor",
+                "Pattern_ContentPipeline", "Pattern_PlanExecute", "Pattern_MessagePair", "Pattern_Mailbox", "Pattern_StructuredCall",
+                "Pattern_ReadToolResult", "StartRunFromQueue", "StartLessonFromQueue", "Schedule_daily-research"])
             .Order().ToList();
 
         Assert.Equal(expected, names);

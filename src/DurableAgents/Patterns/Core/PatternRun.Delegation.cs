@@ -29,7 +29,12 @@ public sealed partial class PatternRun
         try
         {
             result = await Context.CallSubOrchestratorAsync<AgentRunResult>(
-                AgentRunNames.OrchestratorOf(definition), AgentRunInput.Start(definition.Name, task, Input.Depth + 1),
+                AgentRunNames.OrchestratorOf(definition),
+                AgentRunInput.Start(definition.Name, task, Input.Depth + 1) with
+                {
+                    TraceParent = Input.TraceParent, // one trace for the team and its workers
+                    RecallLessons = definition.Pattern is null && definition.Policy.Memory.InjectLessons,
+                },
                 new SubOrchestrationOptions { InstanceId = id });
         }
         catch (TaskFailedException failed)

@@ -53,6 +53,9 @@ public sealed record MailboxInput(string Agent, string Goal, string Peer)
     /// <summary>Sub-run depth.</summary>
     public int Depth { get; init; }
 
+    /// <summary>The pair's trace (W3C traceparent), carried into each reply's sub-run.</summary>
+    public string? TraceParent { get; init; }
+
     /// <summary>A first message to answer without waiting (the opening, for the side that starts).</summary>
     public MailMessage? First { get; init; }
 

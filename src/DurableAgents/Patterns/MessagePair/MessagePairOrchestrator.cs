@@ -21,6 +21,7 @@ public sealed class MessagePairOrchestrator(IAgentCatalog catalog) : PatternOrch
         var common = new MailboxInput(pattern.First, opening, b)
         {
             Depth = run.Input.Depth + 1,
+            TraceParent = run.Input.TraceParent,
             MaxMessages = messages,
             StopPhrase = pattern.StopPhrase,
             Pause = pause,

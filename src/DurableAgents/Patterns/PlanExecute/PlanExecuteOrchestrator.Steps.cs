@@ -71,7 +71,10 @@ public sealed partial class PlanExecuteOrchestrator
     {
         var policy = run.Definition.Policy;
         var timeout = tool.Timeout ?? policy.ToolTimeout;
-        var input = new ToolCallInput(run.Definition.Name, tool.Name, key, arguments, tool.MaxResultChars ?? policy.MaxToolResultChars, run.Step);
+        var input = new ToolCallInput(run.Definition.Name, tool.Name, key, arguments, tool.MaxResultChars ?? policy.MaxToolResultChars, run.Step)
+        {
+            TraceParent = run.Input.TraceParent,
+        };
         try
         {
             var output = await run.Context.WithTimeout(run.Context.CallActivityAsync<ToolCallOutput>(ToolCallActivity.Name, input), timeout, $"Tool '{tool.Name}'");

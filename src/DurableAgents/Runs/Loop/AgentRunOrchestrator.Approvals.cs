@@ -135,6 +135,10 @@ public sealed partial class AgentRunOrchestrator
         state.Progress.Record(record);
     }
 
+    /// <summary>Who decided what, for the approval span (only with sensitive data on: names and comments are personal data).</summary>
+    private static string DescribeDecision(ApprovalRecord record) =>
+        $"{(record.Approved ? "approved" : "rejected")} by {record.Approver ?? "unnamed"}: {record.Comment ?? "no comment"}";
+
     private static void Reject(RunState state, PlannedCall call, string why)
     {
         state.Rejected[RunState.KeyOf(call.Signature)] = why;

@@ -1,6 +1,7 @@
 using Microsoft.DurableTask;
 using DurableAgents.Durability;
 using DurableAgents.Runs.Activities;
+using DurableAgents.Telemetry;
 
 namespace DurableAgents.Runs.Loop;
 
@@ -28,7 +29,7 @@ public sealed partial class AgentRunOrchestrator
         var policy = state.Policy;
         var timeout = tool.Timeout ?? policy.ToolTimeout;
         var cap = tool.MaxResultChars ?? policy.MaxToolResultChars;
-        var input = new ToolCallInput(state.Definition.Name, tool.Name, call.CallId, call.Arguments, cap, state.Step);
+        var input = new ToolCallInput(state.Definition.Name, tool.Name, call.CallId, call.Arguments, cap, state.Step) { TraceParent = state.Input.TraceParent };
         var attempts = tool.IsIdempotent ? Math.Max(1, policy.ToolCallAttempts) : 1;
         for (var attempt = 1; ; attempt++)
         {
@@ -56,7 +57,7 @@ public sealed partial class AgentRunOrchestrator
                     return;
                 }
 
-                await context.CreateTimer(Backoff(policy.ToolRetryFirstInterval, attempt, null), CancellationToken.None);
+                await RetryTimerAsync(context, state, "tool_retry", Backoff(policy.ToolRetryFirstInterval, attempt, null));
             }
         }
     }
@@ -72,7 +73,11 @@ public sealed partial class AgentRunOrchestrator
         try
         {
             var result = await context.CallSubOrchestratorAsync<AgentRunResult>(
-                AgentRunNames.Orchestrator, AgentRunInput.Start(call.SubAgent!, task, state.Input.Depth + 1),
+                AgentRunNames.Orchestrator, AgentRunInput.Start(call.SubAgent!, task, state.Input.Depth + 1) with
+                {
+                    TraceParent = state.Input.TraceParent,
+                    RecallLessons = state.SubAgentLessons(call.SubAgent!),
+                },
                 new SubOrchestrationOptions { InstanceId = call.SubRunId });
             state.Progress.NoteSubRun(new SubRunRecord(call.SubRunId, call.SubAgent!, label, result.Outcome));
             state.Usage += result.Usage;
@@ -120,15 +125,24 @@ public sealed partial class AgentRunOrchestrator
 
     private static async Task<CompactOutput> CompactAsync(TaskOrchestrationContext context, RunState state, string? head, List<NewMessage> pending)
     {
-        var input = new CompactInput(state.Definition.Name, head, pending, KeepRecentMessagesOnCompaction);
+        var input = new CompactInput(state.Definition.Name, head, pending, KeepRecentMessagesOnCompaction) { TraceParent = state.Input.TraceParent };
         var output = await WithModelRetriesAsync(context, state, () => context.CallActivityAsync<CompactOutput>(CompactActivity.Name, input));
         state.Usage += output.Usage;
         return output;
     }
 
-    /// <summary>Durable retry of a model activity, spending the run's retry budget.</summary>
+    /// <summary>Durable retry of a model activity, spending the run's retry budget; its back-off timers are traced.</summary>
     private static Task<T> WithModelRetriesAsync<T>(TaskOrchestrationContext context, RunState state, Func<Task<T>> call) =>
-        ModelRetries.CallAsync(context, state.Policy, state.TrySpendRetry, call);
+        ModelRetries.CallAsync(context, state.Policy, state.TrySpendRetry, call, wait => RetryTimerAsync(context, state, "model_retry", wait));
+
+    /// <summary>A durable back-off timer, traced once it fires.</summary>
+    private static async Task RetryTimerAsync(TaskOrchestrationContext context, RunState state, string reason, TimeSpan wait)
+    {
+        var started = context.CurrentUtcDateTime;
+        var fireAt = started.Add(wait);
+        await context.CreateTimer(fireAt, CancellationToken.None);
+        RunSpans.EmitTimer(context, state.Input.TraceParent, state.Definition.Name, reason, started, fireAt);
+    }
 
     /// <summary>first * 2^(attempt-1), at least the server's Retry-After, at most 10 minutes.</summary>
     internal static TimeSpan Backoff(TimeSpan first, int attempt, TimeSpan? retryAfter) => ModelRetries.Backoff(first, attempt, retryAfter);

@@ -10,9 +10,11 @@ internal static class ModelRetries
     /// <summary>
     /// Calls <paramref name="call"/> until it succeeds; a transient failure waits (Retry-After first, then back-off) and spends one
     /// retry through <paramref name="trySpendRetry"/>. Ends the run (<see cref="RunEndedException"/>) on a failure that cannot be
-    /// retried, after the policy's attempts, or when the retry budget is used up.
+    /// retried, after the policy's attempts, or when the retry budget is used up. <paramref name="wait"/> is the durable wait (a
+    /// plain durable timer when null; the run loop's is traced).
     /// </summary>
-    public static async Task<T> CallAsync<T>(TaskOrchestrationContext context, AgentPolicy policy, Func<bool> trySpendRetry, Func<Task<T>> call)
+    public static async Task<T> CallAsync<T>(
+        TaskOrchestrationContext context, AgentPolicy policy, Func<bool> trySpendRetry, Func<Task<T>> call, Func<TimeSpan, Task>? wait = null)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -39,7 +41,8 @@ internal static class ModelRetries
                         $"The run used its retry budget of {policy.RetryBudget}; the last model error: {inner.ErrorMessage}");
                 }
 
-                await context.CreateTimer(Backoff(policy.ModelRetryFirstInterval, attempt, retryAfter), CancellationToken.None);
+                var delay = Backoff(policy.ModelRetryFirstInterval, attempt, retryAfter);
+                await (wait is null ? context.CreateTimer(delay, CancellationToken.None) : wait(delay));
             }
         }
     }

@@ -14,10 +14,11 @@ internal sealed class RunState
     /// <summary>Characters of each recent result shown to approvers.</summary>
     public const int RecentResultChars = 200;
 
-    public RunState(AgentRunInput input, AgentDefinition definition)
+    public RunState(AgentRunInput input, AgentDefinition definition, IAgentCatalog? catalog = null)
     {
         Input = input;
         Definition = definition;
+        Catalog = catalog;
         if (input.Continuation is not { } c)
         {
             Pending = [NewMessage.User(input.Goal)];
@@ -30,6 +31,7 @@ internal sealed class RunState
         CallCounts = new Dictionary<string, int>(c.CallCounts, StringComparer.Ordinal);
         Rejected = new Dictionary<string, string>(c.Rejected, StringComparer.Ordinal);
         Progress = new RunProgress(c.Decisions, c.SubRuns, c.Audit);
+        Lessons = c.Lessons;
     }
 
     public AgentRunInput Input { get; }
@@ -37,6 +39,12 @@ internal sealed class RunState
     public AgentDefinition Definition { get; }
 
     public AgentPolicy Policy => Definition.Policy;
+
+    /// <summary>The agents (configuration, the same on every replay), for what sub-agent runs start with.</summary>
+    public IAgentCatalog? Catalog { get; }
+
+    /// <summary>Whether a run of the sub-agent starts by recalling lessons (its own memory policy).</summary>
+    public bool SubAgentLessons(string agent) => Catalog?.Find(agent)?.Policy.Memory.InjectLessons == true;
 
     /// <summary>The conversation so far.</summary>
     public string? Head { get; set; }
@@ -91,6 +99,9 @@ internal sealed class RunState
     /// <summary>Set when the last step's calls were all rejected and none ran: an answer now ends the run as Rejected.</summary>
     public string? RejectionOfLastStep { get; set; }
 
+    /// <summary>The lessons of similar past runs given to this run, when its agent's memory policy asks for them.</summary>
+    public Memory.RecallLessonsOutput? Lessons { get; set; }
+
     /// <summary>A short stable key for a call signature (the arguments are content; the key is not).</summary>
     public static string KeyOf(string signature) =>
         Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(signature)).AsSpan(0, 12)).TrimEnd('=');
@@ -133,6 +144,7 @@ internal sealed class RunState
         Decisions = Progress.Decisions.Count == 0 ? null : Progress.Decisions.ToList(),
         Audit = AuditHead,
         SubRuns = Progress.SubRuns.Count == 0 ? null : Progress.SubRuns.ToList(),
+        Lessons = Lessons,
     };
 
     public AgentRunStatus Status(string phase) => Progress.Status(phase, Step, Usage, Head);
@@ -146,6 +158,7 @@ internal sealed class RunState
         Steps = Step,
         Usage = Usage,
         Audit = AuditHead,
+        Lessons = Lessons is { MemoryIds.Count: > 0 } given ? given.MemoryIds : null,
     };
 
     /// <summary>A short account of the run so far, for approvers, with the latest tool calls given.</summary>
