@@ -36,4 +36,13 @@ public static class ModelSelection
         services.AddSingleton(sp => OpenAIEmbeddings.CreateGenerator(options, embeddingModel, sp.GetService<ILoggerFactory>()));
         return $"OpenAI-compatible model {options.Model} at {options.Endpoint}; embeddings {(string.IsNullOrWhiteSpace(embeddingModel) ? OpenAIEmbeddings.DefaultModel : embeddingModel)}";
     }
+
+    /// <summary>The model <see cref="Apply"/> would register, as an instance, for code that wraps it (the host's eval command).</summary>
+    public static IChatClient Create(IConfiguration configuration, ILoggerFactory? loggerFactory = null)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return OpenAIModelOptions.FromEnvironment(name => configuration[name]) is { } options
+            ? OpenAIModels.CreateChatClient(options, loggerFactory)
+            : new OfflineChatClient();
+    }
 }

@@ -43,7 +43,7 @@ public static class FunctionsAppServiceCollectionExtensions
         agents.AddSchedules();
         if (options.Samples)
         {
-            agents.AddSampleAgents(options.DataPath, options.ResearchAllowedHosts);
+            agents.AddSampleAgents(options.SampleSettings.ForHost(options.DataPath, options.ResearchAllowedHosts, options.Search));
         }
 
         if (StorageAccount.Blobs(configuration) is { } blobs)

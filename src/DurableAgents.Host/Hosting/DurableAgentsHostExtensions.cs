@@ -41,7 +41,7 @@ public static class DurableAgentsHostExtensions
             ScheduleConfigurationReader.Read(configuration.GetSection(ScheduleOptions.Section))));
         if (options.Samples)
         {
-            agents.AddSampleAgents(options.FullDataPath, options.ResearchAllowedHosts);
+            agents.AddSampleAgents(options.SampleSettings.ForHost(options.FullDataPath, options.ResearchAllowedHosts, options.Search));
         }
 
         services.AddDurableAgentsOpenTelemetry(configuration);

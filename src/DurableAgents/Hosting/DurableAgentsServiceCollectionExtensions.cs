@@ -56,6 +56,7 @@ public static class DurableAgentsServiceCollectionExtensions
         services.TryAddSingleton(_ => ModelPriceTable.CreateDefault());
         services.TryAddSingleton<IConversationStore, InMemoryConversationStore>();
         services.TryAddSingleton(sp => new ConversationLog(sp.GetRequiredService<IConversationStore>()));
+        services.TryAddSingleton(sp => new DurableAgents.Runs.Audit.AuditLog(sp.GetRequiredService<IConversationStore>()));
         services.TryAddSingleton(sp => new McpConnectionPool(sp.GetService<ILoggerFactory>()));
         AddMemoryDefaults(services);
         AgentTelemetryRegistration.Add(services);

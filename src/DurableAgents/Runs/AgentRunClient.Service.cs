@@ -27,7 +27,7 @@ public sealed partial class AgentRunClient(DurableTaskClient client, IAgentCatal
         if (runId is not null && await client.GetInstanceAsync(runId, getInputsAndOutputs: true, cancellationToken) is { } existing)
         {
             var existingAgent = TryRead<AgentRunInput>(existing.SerializedInput)?.Agent;
-            var isAgentRun = string.Equals(existing.Name, AgentRunNames.Orchestrator, StringComparison.OrdinalIgnoreCase);
+            var isAgentRun = AgentRunNames.IsRun(existing.Name, catalog);
             var replaceable = replaceFinished && isAgentRun && existing.RuntimeStatus.IsTerminal()
                 && string.Equals(existingAgent, definition.Name, StringComparison.OrdinalIgnoreCase);
             if (!replaceable)
@@ -46,16 +46,16 @@ public sealed partial class AgentRunClient(DurableTaskClient client, IAgentCatal
             }
 
             return await client.ScheduleNewOrchestrationInstanceAsync(
-                AgentRunNames.Orchestrator, new AgentRunInput(definition.Name, goal)
+                AgentRunNames.OrchestratorOf(definition), AgentRunInput.Start(definition.Name, goal) with
                 {
                     TraceParent = traceParent,
-                    RecallLessons = definition.Policy.Memory.InjectLessons,
+                    RecallLessons = definition.Pattern is null && definition.Policy.Memory.InjectLessons,
                 }, options, cancellationToken);
         }
         catch (OrchestrationAlreadyExistsException)
         {
             // Another start of the same id won the race between the check above and this start.
-            throw new RunAlreadyExistsException(runId!, definition.Name, AgentRunNames.Orchestrator, "Pending");
+            throw new RunAlreadyExistsException(runId!, definition.Name, AgentRunNames.OrchestratorOf(definition), "Pending");
         }
         catch (Exception ex) when (runId is not null && ex is not OperationCanceledException)
         {
@@ -71,14 +71,14 @@ public sealed partial class AgentRunClient(DurableTaskClient client, IAgentCatal
         }
     }
 
-    /// <summary>The run, or null when there is none with this id (or it is not an agent run).</summary>
+    /// <summary>The run, or null when there is none with this id (or it is not an agent run: the loop, or a registered pattern's orchestration).</summary>
     /// <param name="runId">The run id.</param>
     /// <param name="includeToolCalls">Whether to read the tool-call record from the conversation (one read of the store).</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     public async Task<AgentRunView?> GetRunAsync(string runId, bool includeToolCalls = true, CancellationToken cancellationToken = default)
     {
         var metadata = await client.GetInstanceAsync(runId, getInputsAndOutputs: true, cancellationToken);
-        if (metadata is null || !string.Equals(metadata.Name, AgentRunNames.Orchestrator, StringComparison.OrdinalIgnoreCase))
+        if (metadata is null || !AgentRunNames.IsRun(metadata.Name, catalog))
         {
             return null;
         }

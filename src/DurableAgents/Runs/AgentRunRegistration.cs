@@ -30,5 +30,7 @@ internal static class AgentRunRegistration
         registry.AddActivity(CloseConversationActivity.Name, sp => ActivatorUtilities.CreateInstance<CloseConversationActivity>(sp));
         registry.AddActivity(Memory.RecallLessonsActivity.Name, sp => ActivatorUtilities.CreateInstance<Memory.RecallLessonsActivity>(sp));
         registry.AddActivity(Memory.RecordEpisodeActivity.Name, sp => ActivatorUtilities.CreateInstance<Memory.RecordEpisodeActivity>(sp));
+        registry.AddActivity(Audit.AuditActivity.Name, sp => ActivatorUtilities.CreateInstance<Audit.AuditActivity>(sp));
+        Patterns.PatternRegistration.Register(registry, catalog);
     }
 }

@@ -16,6 +16,7 @@ public sealed class PublishedMetadataTests(PublishedApp app)
         { "ListRuns", "get", "api/runs", "Function" },
         { "GetRun", "get", "api/runs/{id}", "Function" },
         { "GetRunHistory", "get", "api/runs/{id}/history", "Function" },
+        { "GetRunAudit", "get", "api/runs/{id}/audit", "Function" },
         { "RaiseRunEvent", "post", "api/runs/{id}/events/{name}", "Function" },
         { "TerminateRun", "post", "api/runs/{id}/terminate", "Function" },
         { "SuspendRun", "post", "api/runs/{id}/suspend", "Function" },
@@ -49,7 +50,9 @@ public sealed class PublishedMetadataTests(PublishedApp app)
         var names = app.Metadata.EnumerateArray().Select(f => f.GetProperty("name").GetString()!).Order().ToList();
         var expected = HttpFunctions.Select(row => (string)row[0])
             .Concat(["AgentRun", "AgentRun_CallModel", "AgentRun_CallTool", "AgentRun_Compact", "AgentRun_RecentToolCalls",
-                "AgentRun_CloseConversation", "AgentRun_RecallLessons", "AgentRun_RecordEpisode", "StartRunFromQueue", "Schedule_daily-research"])
+                "AgentRun_CloseConversation", "AgentRun_RecallLessons", "AgentRun_RecordEpisode", "AgentRun_Audit", "Pattern_Supervisor",
+                "Pattern_ContentPipeline", "Pattern_PlanExecute", "Pattern_MessagePair", "Pattern_Mailbox", "Pattern_StructuredCall",
+                "Pattern_ReadToolResult", "StartRunFromQueue", "StartLessonFromQueue", "Schedule_daily-research"])
             .Order().ToList();
 
         Assert.Equal(expected, names);
@@ -78,6 +81,16 @@ public sealed class PublishedMetadataTests(PublishedApp app)
         Assert.Equal("%DurableAgents:QueueTrigger:QueueName%", trigger.GetProperty("queueName").GetString());
         Assert.Equal("AzureWebJobsStorage", trigger.GetProperty("connection").GetString());
         Assert.True(HasDurableClient("StartRunFromQueue"));
+    }
+
+    [Fact]
+    public void LessonQueueTrigger_ReadsTheSamplesOwnQueue()
+    {
+        var trigger = app.Trigger("StartLessonFromQueue");
+
+        Assert.Equal("queueTrigger", trigger.GetProperty("type").GetString());
+        Assert.Equal(DurableAgents.Samples.SampleAgents.LessonQueue, trigger.GetProperty("queueName").GetString());
+        Assert.Equal("AzureWebJobsStorage", trigger.GetProperty("connection").GetString());
     }
 
     [Fact]

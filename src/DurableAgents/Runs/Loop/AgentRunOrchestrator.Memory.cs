@@ -27,7 +27,7 @@ public sealed partial class AgentRunOrchestrator
     {
         var input = new RecordEpisodeInput(state.Definition.Name, state.Input.Goal, result.Outcome, result.Reason, result.Steps, result.Conversation)
         {
-            Decisions = state.Decisions.Where(d => !d.Approved).ToList(),
+            Decisions = state.Progress.Decisions.Where(d => !d.Approved).ToList(),
             TraceParent = state.Input.TraceParent,
         };
         try

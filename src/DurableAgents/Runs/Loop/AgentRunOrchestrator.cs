@@ -166,13 +166,22 @@ public sealed partial class AgentRunOrchestrator(IAgentCatalog catalog, AgentTel
         }
     }
 
-    /// <summary>One step's tool calls: validate, approve, run in parallel; returns the results in the model's call order.</summary>
+    /// <summary>One step's tool calls: validate, approve, run in parallel, audit; returns the results in the model's call order.</summary>
     private async Task<List<NewMessage>> RunStepAsync(TaskOrchestrationContext context, RunState state, IReadOnlyList<ModelToolCall> calls)
     {
+        var requestedAt = context.CurrentUtcDateTime;
         var planned = calls.Select((c, i) => new PlannedCall(c) { Index = i }).ToList();
-        foreach (var call in planned)
+        try
         {
-            Validate(state, call);
+            foreach (var call in planned)
+            {
+                Validate(state, call);
+            }
+        }
+        catch (RunEndedException)
+        {
+            await AuditAsync(context, state, planned, requestedAt); // The calls that did not run are on the record too.
+            throw;
         }
 
         var needApproval = planned.Where(p => !p.HasResult && p.ApprovalReason is not null).ToList();
@@ -182,7 +191,7 @@ public sealed partial class AgentRunOrchestrator(IAgentCatalog catalog, AgentTel
             await AwaitApprovalsAsync(context, state, needApproval);
             RunSpans.EmitApprovalWait(context, state.Input.TraceParent, state.Definition.Name, waitStarted,
                 needApproval.Select(c => c.Call.Name).ToList(), needApproval.Count(c => c.ApprovalReason is null),
-                () => _telemetry.EnableSensitiveData ? state.Decisions.Where(d => d.DecidedAt >= waitStarted).Select(DescribeDecision).ToList() : []);
+                () => _telemetry.EnableSensitiveData ? state.Progress.Decisions.Where(d => d.DecidedAt >= waitStarted).Select(DescribeDecision).ToList() : []);
         }
 
         var runnable = planned.Where(p => !p.HasResult).ToList();
@@ -206,6 +215,7 @@ public sealed partial class AgentRunOrchestrator(IAgentCatalog catalog, AgentTel
             }
         }
 
+        await AuditAsync(context, state, planned, requestedAt);
         return planned.Select(p => p.Result!).ToList();
     }
 }
