@@ -3,6 +3,7 @@ using DurableAgents.Host.Api.Conversations;
 using DurableAgents.Host.Api.Memory;
 using DurableAgents.Host.Api.Runs;
 using DurableAgents.Host.Api.Schedules;
+using DurableAgents.Host.Api.Sessions;
 using DurableAgents.Host.Cli;
 using DurableAgents.Host.Dashboard;
 using DurableAgents.Host.Demo;
@@ -28,6 +29,7 @@ return await StartupGuard.RunAsync(async () =>
     app.MapConversationsApi();
     app.MapAgentsApi();
     app.MapMemoriesApi();
+    app.MapSessionsApi();
     app.MapSchedulesApi();
     app.MapHostEndpoints();
     app.MapDashboard();

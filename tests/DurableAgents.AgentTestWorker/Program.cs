@@ -11,6 +11,7 @@ using Microsoft.Extensions.Logging;
 
 // An agent worker for SIGKILL tests: the SQLite task hub in --data, side-effect logs in --log, commands on stdin:
 //   start ID | start-mcp ID | status ID | approve ID | result ID   (one reply line each)
+//   session-create ID | session-send ID MESSAGEID TEXT | session-status ID   (the "chat" agent in multi-turn sessions)
 // With --mcp-server DLL the agent "mcp-durable" uses that MCP test server over stdio, its side effects logged in --log too.
 var data = args.SkipWhile(a => a != "--data").Skip(1).FirstOrDefault() ?? throw new ArgumentException("--data DIR is required.");
 var logFolder = args.SkipWhile(a => a != "--log").Skip(1).FirstOrDefault() ?? throw new ArgumentException("--log DIR is required.");
@@ -47,6 +48,13 @@ agents.AddAgent("durable", a =>
     }, "guarded_write", "Writes, after approval.")) { RequiresApproval = true, Permission = ToolPermission.Write });
 });
 
+agents.AddAgent("chat", a =>
+{
+    a.Model = new SessionChatModel(log);
+    a.Policy = new AgentPolicy { RestateGoalEvery = 0 };
+});
+builder.Services.AddSingleton(new DurableAgents.Sessions.SessionOptions { TurnsPerGeneration = 2 }); // continue as new mid-test
+
 if (mcpServer is not null)
 {
     agents.AddAgent("mcp-durable", a =>
@@ -67,6 +75,7 @@ if (mcpServer is not null)
 using var host = builder.Build();
 await host.StartAsync();
 var runs = host.Services.GetRequiredService<AgentRunClient>();
+var sessions = host.Services.GetRequiredService<DurableAgents.Sessions.SessionClient>();
 Console.WriteLine("READY");
 while (await Console.In.ReadLineAsync() is { } line)
 {
@@ -94,6 +103,18 @@ while (await Console.In.ReadLineAsync() is { } line)
         case "result":
             var run = await runs.GetRunAsync(id);
             Console.WriteLine(run?.Result is { } r ? $"RESULT {r.Outcome} {r.Answer}" : "RESULT none");
+            break;
+        case "session-create":
+            Console.WriteLine($"OK {await sessions.CreateAsync("chat", id)}");
+            break;
+        case "session-send":
+            var words = id.Split(' ', 3);
+            Console.WriteLine($"OK {(await sessions.SendAsync(words[0], words[2], words[1])).RunId}");
+            break;
+        case "session-status":
+            var session = await sessions.GetAsync(id);
+            var turns = session?.Status.Turns.Select(t => $"{t.Turn}:{t.MessageId}:{t.Status}:{t.Answer}") ?? [];
+            Console.WriteLine($"SESSION {session?.Status.Phase ?? "none"} {session?.Status.TurnCount ?? 0} {string.Join(",", turns)}");
             break;
         default:
             Console.WriteLine($"ERROR unknown command '{parts[0]}'");

@@ -53,6 +53,8 @@ public static class DurableAgentsServiceCollectionExtensions
         services.TryAddSingleton<IAgentCatalog>(sp => new AgentCatalog(sp.GetServices<AgentDefinition>()));
         services.TryAddSingleton<AgentRunClient>();
         services.TryAddSingleton<AgentRunClientFactory>();
+        services.TryAddSingleton(new DurableAgents.Sessions.SessionOptions());
+        services.TryAddSingleton<DurableAgents.Sessions.SessionClient>();
         services.TryAddSingleton(_ => ModelPriceTable.CreateDefault());
         services.TryAddSingleton<IConversationStore, InMemoryConversationStore>();
         services.TryAddSingleton(sp => new ConversationLog(sp.GetRequiredService<IConversationStore>()));

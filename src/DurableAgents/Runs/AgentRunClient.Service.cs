@@ -89,7 +89,7 @@ public sealed partial class AgentRunClient(DurableTaskClient client, IAgentCatal
         IReadOnlyList<ToolCallRecord>? toolCalls = null;
         if (includeToolCalls)
         {
-            toolCalls = result is { ToolCalls.Count: > 0 } ? result.ToolCalls : await ReadToolCallsAsync(result?.Conversation ?? status?.Conversation, cancellationToken);
+            toolCalls = result is { ToolCalls.Count: > 0 } ? result.ToolCalls : await ReadToolCallsAsync(result?.Conversation ?? status?.Conversation, input?.Conversation, cancellationToken);
             result = result is null ? null : result with { ToolCalls = toolCalls };
         }
 
@@ -109,7 +109,8 @@ public sealed partial class AgentRunClient(DurableTaskClient client, IAgentCatal
     }
 
     /// <summary>The tool-call record of a conversation (the run's output and status name it rather than copy it).</summary>
-    private async Task<IReadOnlyList<ToolCallRecord>> ReadToolCallsAsync(string? head, CancellationToken cancellationToken)
+    /// <remarks>A session's turn reads only what it added after <paramref name="since"/> (where it began), not earlier turns.</remarks>
+    private async Task<IReadOnlyList<ToolCallRecord>> ReadToolCallsAsync(string? head, string? since, CancellationToken cancellationToken)
     {
         if (head is null)
         {
@@ -118,7 +119,7 @@ public sealed partial class AgentRunClient(DurableTaskClient client, IAgentCatal
 
         try
         {
-            return ToolCallRecords.From(await conversations.GetArchiveAsync(head, cancellationToken));
+            return ToolCallRecords.From(await conversations.GetArchiveAsync(head, since, cancellationToken));
         }
         catch (Exception ex) when (ex is InvalidOperationException or FormatException or System.Text.Json.JsonException)
         {

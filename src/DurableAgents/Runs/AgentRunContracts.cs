@@ -65,6 +65,15 @@ public sealed record AgentRunInput(string Agent, string Goal, int Depth = 0)
     /// meets the recall activity that newer runs schedule first.
     /// </summary>
     public bool RecallLessons { get; init; }
+
+    /// <summary>
+    /// The conversation the run continues (a head in the conversation store; a session's previous turn), or null to start a new
+    /// one. The run adds only its own messages after it, so the stored bytes grow with new content only.
+    /// </summary>
+    public string? Conversation { get; init; }
+
+    /// <summary>The estimated tokens of <see cref="Conversation"/> (the previous turn's <see cref="AgentRunResult.ConversationTokens"/>), so compaction sees it from the first step.</summary>
+    public long ConversationTokens { get; init; }
 }
 
 /// <summary>Tokens and money a run used.</summary>
@@ -225,6 +234,9 @@ public sealed record AgentRunResult
 
     /// <summary>The id of the episode this run was recorded as, when its agent records episodes.</summary>
     public string? Episode { get; init; }
+
+    /// <summary>The estimated tokens of the final conversation, for a run that continues it (a session's next turn).</summary>
+    public long ConversationTokens { get; init; }
 }
 
 /// <summary>Names shared by the run orchestration and its clients.</summary>

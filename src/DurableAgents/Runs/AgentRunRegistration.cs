@@ -23,6 +23,11 @@ internal static class AgentRunRegistration
             registry.AddOrchestrator(AgentRunNames.Orchestrator, () => new AgentRunOrchestrator(catalog, telemetry));
         }
 
+        if (!registry.GetOrchestrators().Any(o => o.Key == Sessions.SessionNames.Orchestrator))
+        {
+            registry.AddOrchestrator(Sessions.SessionNames.Orchestrator, () => new Sessions.SessionOrchestrator(catalog));
+        }
+
         registry.AddActivity(ModelCallActivity.Name, sp => ActivatorUtilities.CreateInstance<ModelCallActivity>(sp));
         registry.AddActivity(ToolCallActivity.Name, sp => ActivatorUtilities.CreateInstance<ToolCallActivity>(sp));
         registry.AddActivity(CompactActivity.Name, sp => ActivatorUtilities.CreateInstance<CompactActivity>(sp));

@@ -16,6 +16,9 @@ public sealed record RecordEpisodeInput(string Agent, string Goal, AgentRunOutco
 
     /// <summary>The run's W3C traceparent.</summary>
     public string? TraceParent { get; init; }
+
+    /// <summary>Where the run's conversation began (a session turn's previous head); only what it added after is this run's.</summary>
+    public string? ConversationStart { get; init; }
 }
 
 /// <summary>Input of the activity that finds lessons of similar past runs for a new run.</summary>

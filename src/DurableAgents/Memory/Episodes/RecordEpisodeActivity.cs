@@ -32,7 +32,7 @@ public sealed class RecordEpisodeActivity(IAgentCatalog catalog, ConversationLog
         var definition = AgentToolbox.Find(catalog, input.Agent);
         using var span = RunSpans.StartActivity(Name, input.TraceParent, context.InstanceId, definition.Name, input.Steps);
         var token = CancellationToken.None; // the SDK gives activities no token
-        var calls = ToolCallRecords.From(await log.GetArchiveAsync(input.Conversation, token));
+        var calls = ToolCallRecords.From(await log.GetArchiveAsync(input.Conversation, input.ConversationStart, token));
         var facts = Facts(input, calls);
         var (lesson, source) = await WriteLessonAsync(context, definition, facts, token);
         var record = await memory.RecordEpisodeAsync(context.InstanceId, facts, EpisodeLessons.WithCorrections(lesson, facts.Corrections),

@@ -29,6 +29,7 @@ public sealed partial class AgentRunOrchestrator
         {
             Decisions = state.Progress.Decisions.Where(d => !d.Approved).ToList(),
             TraceParent = state.Input.TraceParent,
+            ConversationStart = state.Input.Conversation,
         };
         try
         {

@@ -22,6 +22,7 @@ internal sealed class RunState
         if (input.Continuation is not { } c)
         {
             Pending = [NewMessage.User(input.Goal)];
+            (Head, ConversationTokens) = (input.Conversation, input.ConversationTokens); // a session's turn continues the previous one
             return;
         }
 
@@ -159,6 +160,7 @@ internal sealed class RunState
         Usage = Usage,
         Audit = AuditHead,
         Lessons = Lessons is { MemoryIds.Count: > 0 } given ? given.MemoryIds : null,
+        ConversationTokens = ConversationTokens + PendingStoredChars / 4 + Pending.Sum(m => m.InlineChars) / 4,
     };
 
     /// <summary>A short account of the run so far, for approvers, with the latest tool calls given.</summary>
