@@ -55,6 +55,7 @@ public static class DurableAgentsServiceCollectionExtensions
         services.TryAddSingleton<AgentRunClientFactory>();
         services.TryAddSingleton(new DurableAgents.Sessions.SessionOptions());
         services.TryAddSingleton<DurableAgents.Sessions.SessionClient>();
+        services.TryAddSingleton<DurableAgents.Sessions.SessionClientFactory>();
         services.TryAddSingleton(_ => ModelPriceTable.CreateDefault());
         services.TryAddSingleton<IConversationStore, InMemoryConversationStore>();
         services.TryAddSingleton(sp => new ConversationLog(sp.GetRequiredService<IConversationStore>()));

@@ -4,6 +4,7 @@ using DurableAgents.Runs;
 using DurableAgents.Patterns;
 using DurableAgents.Runs.Activities;
 using DurableAgents.Runs.Audit;
+using DurableAgents.Sessions;
 using DurableAgents.Telemetry;
 using DurableAgents.Testing;
 using Microsoft.DurableTask;
@@ -76,6 +77,8 @@ public sealed class FunctionsApp : IAsyncLifetime
         // Typed input, as the Functions worker's orchestration context reads it for GetInput<AgentRunInput>().
         registry.AddOrchestratorFunc<AgentRunInput, AgentRunResult>(
             AgentRunNames.Orchestrator, (context, _) => new AgentRunFunctions(Services.GetRequiredService<IAgentCatalog>(), Services.GetRequiredService<AgentTelemetry>()).RunAgentAsync(context));
+        registry.AddOrchestratorFunc<SessionInput, SessionStatus>(
+            SessionNames.Orchestrator, (context, _) => new SessionOrchestratorFunctions(Services.GetRequiredService<IAgentCatalog>()).RunSessionAsync(context));
         registry.AddActivityFunc<ModelCallInput, ModelCallOutput>(ModelCallActivity.Name, (c, i) => InScope(f => f.CallModelAsync(i, c.InstanceId)));
         registry.AddActivityFunc<ToolCallInput, ToolCallOutput>(ToolCallActivity.Name, (c, i) => InScope(f => f.CallToolAsync(i, c.InstanceId)));
         registry.AddActivityFunc<CompactInput, CompactOutput>(CompactActivity.Name, (c, i) => InScope(f => f.CompactAsync(i, c.InstanceId)));

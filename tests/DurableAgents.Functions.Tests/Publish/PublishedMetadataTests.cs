@@ -28,6 +28,11 @@ public sealed class PublishedMetadataTests(PublishedApp app)
         { "ListMemories", "get", "api/agents/{agent}/memories", "Function" },
         { "DeleteMemory", "delete", "api/agents/{agent}/memories/{id}", "Function" },
         { "PurgeMemories", "delete", "api/agents/{agent}/memories", "Function" },
+        { "CreateSession", "post", "api/agents/{agent}/sessions", "Function" },
+        { "SendSessionMessage", "post", "api/sessions/{id}/messages", "Function" },
+        { "ListSessions", "get", "api/sessions", "Function" },
+        { "GetSession", "get", "api/sessions/{id}", "Function" },
+        { "DeleteSession", "delete", "api/sessions/{id}", "Function" },
     };
 
     [Theory]
@@ -52,7 +57,7 @@ public sealed class PublishedMetadataTests(PublishedApp app)
             .Concat(["AgentRun", "AgentRun_CallModel", "AgentRun_CallTool", "AgentRun_Compact", "AgentRun_RecentToolCalls",
                 "AgentRun_CloseConversation", "AgentRun_RecallLessons", "AgentRun_RecordEpisode", "AgentRun_Audit", "Pattern_Supervisor",
                 "Pattern_ContentPipeline", "Pattern_PlanExecute", "Pattern_MessagePair", "Pattern_Mailbox", "Pattern_StructuredCall",
-                "Pattern_ReadToolResult", "StartRunFromQueue", "StartLessonFromQueue", "Schedule_daily-research"])
+                "Pattern_ReadToolResult", "AgentSession", "StartRunFromQueue", "StartLessonFromQueue", "Schedule_daily-research"])
             .Order().ToList();
 
         Assert.Equal(expected, names);
@@ -70,6 +75,14 @@ public sealed class PublishedMetadataTests(PublishedApp app)
 
         Assert.Equal(registry.GetOrchestrators().Select(o => o.Key.Name).Order(), orchestrations);
         Assert.Equal(registry.GetActivities().Select(a => a.Key.Name).Order(), activities);
+    }
+
+    [Fact]
+    public void SessionOrchestrator_IsAnOrchestrationTrigger_NamedAsTheSdkSchedulesIt()
+    {
+        var trigger = app.Trigger(DurableAgents.Sessions.SessionNames.Orchestrator);
+
+        Assert.Equal("orchestrationTrigger", trigger.GetProperty("type").GetString());
     }
 
     [Fact]
