@@ -10,7 +10,7 @@ internal sealed class AgentWorkerProcess : IAsyncDisposable
 
     private AgentWorkerProcess(Process process) => _process = process;
 
-    public static async Task<AgentWorkerProcess> StartAsync(string dataPath, string logPath)
+    public static async Task<AgentWorkerProcess> StartAsync(string dataPath, string logPath, params string[] extraArgs)
     {
         var config = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name; // bin/<Configuration>/net10.0
         var dll = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "DurableAgents.AgentTestWorker", "bin", config, "net10.0", "DurableAgents.AgentTestWorker.dll"));
@@ -24,7 +24,7 @@ internal sealed class AgentWorkerProcess : IAsyncDisposable
         };
         // Children are SIGKILLed on purpose: without the diagnostics IPC they leave no sockets behind in /tmp.
         info.Environment["DOTNET_EnableDiagnostics"] = "0";
-        foreach (var arg in new[] { dll, "--data", dataPath, "--log", logPath })
+        foreach (var arg in new[] { dll, "--data", dataPath, "--log", logPath }.Concat(extraArgs))
         {
             info.ArgumentList.Add(arg);
         }
@@ -42,6 +42,13 @@ internal sealed class AgentWorkerProcess : IAsyncDisposable
         await _process.StandardInput.WriteLineAsync(command);
         await _process.StandardInput.FlushAsync();
         return await _process.StandardOutput.ReadLineAsync(TestDeadline.Token()) ?? throw new InvalidOperationException("The worker closed its output.");
+    }
+
+    /// <summary>The completed activities in a <c>STATUS phase runtime-status completed</c> reply (0 when it has no count).</summary>
+    public static int CompletedTasks(string status)
+    {
+        var parts = status.Split(' ');
+        return parts.Length == 4 && int.TryParse(parts[3], out var n) ? n : 0;
     }
 
     /// <summary>SIGKILL: no shutdown code runs.</summary>
