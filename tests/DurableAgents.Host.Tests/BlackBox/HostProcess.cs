@@ -31,13 +31,18 @@ public sealed class HostProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<HostProcess> StartAsync(string dataPath, params string[] extraArgs)
+    /// <summary>Starts the host on the file (SQLite) backend in <paramref name="dataPath"/>.</summary>
+    public static Task<HostProcess> StartAsync(string dataPath, params string[] extraArgs) =>
+        StartAsync(dataPath, new Dictionary<string, string>(), ["--DurableAgents:Backend", "file", .. extraArgs]);
+
+    /// <summary>Starts the host with <paramref name="environment"/> added (settings such as a connection string stay off the command line).</summary>
+    public static async Task<HostProcess> StartAsync(string dataPath, IReadOnlyDictionary<string, string> environment, params string[] extraArgs)
     {
         var port = FreePort();
-        var info = ChildStartInfo(dataPath, "--urls", $"http://127.0.0.1:{port}", "--DurableAgents:DataPath", dataPath, "--DurableAgents:Backend", "file");
-        foreach (var arg in extraArgs)
+        var info = ChildStartInfo(dataPath, ["--urls", $"http://127.0.0.1:{port}", "--DurableAgents:DataPath", dataPath, .. extraArgs]);
+        foreach (var (name, value) in environment)
         {
-            info.ArgumentList.Add(arg);
+            info.Environment[name] = value;
         }
 
         var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start the host process.");

@@ -1,0 +1,53 @@
+using System.Globalization;
+
+namespace DurableAgents.ScaleOut.Tests.Infrastructure;
+
+/// <summary>One completed activity invocation, from a worker's side-effect log.</summary>
+/// <param name="Key">The step's idempotency key (instance/step).</param>
+/// <param name="ProcessId">The worker process that ran it.</param>
+/// <param name="At">When it completed (UTC).</param>
+public sealed record Execution(string Key, int ProcessId, DateTime At)
+{
+    public string InstanceId => Key[..Key.LastIndexOf('/')];
+}
+
+/// <summary>One warning or error a worker logged (DTFx retries, abandoned messages, failed episodes).</summary>
+public sealed record Fault(int ProcessId, DateTime At, string Level, string Category, string Event, string Message);
+
+/// <summary>Reads the side-effect and fault logs the workers append to (while they run, or after they were killed).</summary>
+public static class ProcessLogs
+{
+    public static List<Execution> ReadExecutions(string folder) =>
+        Read(folder, "effects.", (pid, fields) => fields.Length == 2 && Ticks(fields[1]) is { } at ? new Execution(fields[0], pid, at) : null);
+
+    public static List<Fault> ReadFaults(string folder) =>
+        Read(folder, "faults.", (pid, fields) => fields.Length == 5 && Ticks(fields[0]) is { } at
+            ? new Fault(pid, at, fields[1], fields[2], fields[3], fields[4])
+            : null);
+
+    private static List<T> Read<T>(string folder, string prefix, Func<int, string[], T?> parse)
+        where T : class
+    {
+        var items = new List<T>();
+        foreach (var file in Directory.GetFiles(folder, prefix + "*.log"))
+        {
+            var pid = int.Parse(Path.GetFileName(file)[prefix.Length..^".log".Length], CultureInfo.InvariantCulture);
+            using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            using var reader = new StreamReader(stream);
+            var text = reader.ReadToEnd();
+            // A line still being written has no newline yet: it is read next time.
+            foreach (var line in text[..(text.LastIndexOf('\n') + 1)].Split('\n', StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (parse(pid, line.Split('\t')) is { } item)
+                {
+                    items.Add(item);
+                }
+            }
+        }
+
+        return items;
+    }
+
+    private static DateTime? Ticks(string text) =>
+        long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var ticks) ? new DateTime(ticks, DateTimeKind.Utc) : null;
+}
