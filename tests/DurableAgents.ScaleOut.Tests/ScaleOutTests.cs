@@ -60,7 +60,7 @@ public sealed class ScaleOutTests(ITestOutputHelper output)
             var outageTo = DateTime.UtcNow;
             Note($"storage back after {(outageTo - outageFrom).TotalSeconds:F1} s");
 
-            await CheckEveryRunAsync(cluster.Client);
+            await CheckEveryRunAsync(cluster);
             Note($"all {Runs} runs completed with the expected results");
             Assert.All(survivors, s => Assert.False(s.HasExited, $"{s.WorkerId} exited:\n{s.Errors}"));
 
@@ -114,16 +114,38 @@ public sealed class ScaleOutTests(ITestOutputHelper output)
         return owners;
     }
 
-    private static async Task CheckEveryRunAsync(DurableTaskClient client)
+    private static async Task CheckEveryRunAsync(ScaleOutCluster cluster)
     {
         using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(4));
         for (var run = 0; run < Runs; run++)
         {
             var id = RunShape.InstanceId(run);
-            var metadata = await client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, deadline.Token);
+            OrchestrationMetadata metadata;
+            try
+            {
+                metadata = await cluster.Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, deadline.Token);
+            }
+            catch (OperationCanceledException) when (deadline.IsCancellationRequested)
+            {
+                throw new TimeoutException($"{id} did not complete in time. {await DescribeStuckAsync(cluster, id)}");
+            }
+
             Assert.True(metadata.RuntimeStatus == OrchestrationRuntimeStatus.Completed, $"{id} is {metadata.RuntimeStatus}: {metadata.FailureDetails}");
             Assert.Equal(RunShape.ExpectedResults(run), metadata.ReadOutputAs<RunOutput>()?.Results);
         }
+    }
+
+    // What a stalled run was waiting for: its status, its last history events, the steps that ran, its partition's owner.
+    private static async Task<string> DescribeStuckAsync(ScaleOutCluster cluster, string id)
+    {
+        var state = await cluster.Client.GetInstanceAsync(id);
+        var history = await cluster.Client.GetOrchestrationHistoryAsync(id);
+        var steps = ProcessLogs.ReadExecutions(cluster.LogFolder).Where(e => e.InstanceId == id).Select(e => $"{e.Key[(id.Length + 1)..]}@{e.ProcessId}");
+        var queue = cluster.Partitions.ControlQueueOf(id);
+        var owners = await cluster.Partitions.OwnersAsync();
+        return $"Status {state?.RuntimeStatus}; steps run: {string.Join(" ", steps)}; last events: "
+            + string.Join(", ", history.TakeLast(8).Select(e => $"{e.EventType}#{e.EventId}@{e.Timestamp:HH:mm:ss.f}"))
+            + $"; {queue} owned by {owners.GetValueOrDefault(queue) ?? "nobody"}";
     }
 
     private void ReportFaults(ScaleOutCluster cluster)

@@ -1,15 +1,11 @@
-using System.Diagnostics;
-using System.Text;
-
 namespace DurableAgents.ScaleOut.Tests.Infrastructure;
 
 /// <summary>A DurableAgents.ScaleOutWorker host process, driven over stdin/stdout, killable with SIGKILL; killed on dispose.</summary>
 public sealed class WorkerProcess : IAsyncDisposable
 {
-    private readonly Process _process;
-    private readonly StringBuilder _errors = new();
+    private readonly ChildProcess _process;
 
-    private WorkerProcess(Process process, string workerId)
+    private WorkerProcess(ChildProcess process, string workerId)
     {
         _process = process;
         WorkerId = workerId;
@@ -19,49 +15,24 @@ public sealed class WorkerProcess : IAsyncDisposable
     public string WorkerId { get; }
 
     /// <summary>The OS process id (it names the process's side-effect and fault logs).</summary>
-    public int ProcessId => _process.Id;
+    public int ProcessId => _process.Process.Id;
 
     public bool HasExited => _process.HasExited;
 
     /// <summary>What the process wrote to stderr.</summary>
-    public string Errors
-    {
-        get
-        {
-            lock (_errors)
-            {
-                return _errors.ToString();
-            }
-        }
-    }
+    public string Errors => _process.Output;
 
     /// <summary>Starts a worker on <paramref name="taskHub"/> and waits for its READY line.</summary>
     public static async Task<WorkerProcess> StartAsync(string connectionString, string taskHub, string workerId, string logFolder)
     {
-        var info = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        // Children are SIGKILLed on purpose: without the diagnostics IPC they leave no sockets behind in /tmp.
-        info.Environment["DOTNET_EnableDiagnostics"] = "0";
+        var info = ChildProcess.StartInfo(LocateWorker(), ["--taskhub", taskHub, "--worker-id", workerId, "--logs", logFolder]);
         // Off the command line, where other users of the machine could read it.
         info.Environment["AzureWebJobsStorage"] = connectionString;
-        foreach (var arg in new[] { LocateWorker(), "--taskhub", taskHub, "--worker-id", workerId, "--logs", logFolder })
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start the scale-out worker.");
-        var worker = new WorkerProcess(process, workerId);
-        process.ErrorDataReceived += (_, e) => worker.AppendError(e.Data);
-        process.BeginErrorReadLine();
+        var worker = new WorkerProcess(ChildProcess.Start(info, collectStdout: false), workerId);
         try
         {
-            var ready = await process.StandardOutput.ReadLineAsync(TestDeadline.Token(120));
-            return ready == $"READY {workerId} {process.Id}"
+            var ready = await worker._process.Process.StandardOutput.ReadLineAsync(TestDeadline.Token(120));
+            return ready == $"READY {workerId} {worker.ProcessId}"
                 ? worker
                 : throw new InvalidOperationException($"Worker {workerId} said '{ready}' instead of READY. Errors:\n{worker.Errors}");
         }
@@ -75,39 +46,17 @@ public sealed class WorkerProcess : IAsyncDisposable
     /// <summary>Sends one command and returns its reply line.</summary>
     public async Task<string> SendAsync(string command, int seconds = 120)
     {
-        await _process.StandardInput.WriteLineAsync(command);
-        await _process.StandardInput.FlushAsync();
-        return await _process.StandardOutput.ReadLineAsync(TestDeadline.Token(seconds))
+        var process = _process.Process;
+        await process.StandardInput.WriteLineAsync(command);
+        await process.StandardInput.FlushAsync();
+        return await process.StandardOutput.ReadLineAsync(TestDeadline.Token(seconds))
             ?? throw new InvalidOperationException($"Worker {WorkerId} closed its output. Errors:\n{Errors}");
     }
 
-    /// <summary>SIGKILL: no shutdown code runs, its leases and hidden messages stay until they expire.</summary>
-    public async Task KillAsync()
-    {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-        }
+    /// <summary>SIGKILL: no shutdown code runs; its leases and the messages it had dequeued stay until they expire.</summary>
+    public Task KillAsync() => _process.KillAsync();
 
-        await _process.WaitForExitAsync(TestDeadline.Token());
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await KillAsync();
-        _process.Dispose();
-    }
-
-    private void AppendError(string? line)
-    {
-        if (line is not null)
-        {
-            lock (_errors)
-            {
-                _errors.AppendLine(line);
-            }
-        }
-    }
+    public ValueTask DisposeAsync() => _process.DisposeAsync();
 
     // Built through a ProjectReference without its assembly: bin/<Configuration>/<framework> of its own project.
     private static string LocateWorker()
