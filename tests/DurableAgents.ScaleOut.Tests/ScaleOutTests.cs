@@ -46,7 +46,8 @@ public sealed class ScaleOutTests(ITestOutputHelper output)
             Assert.True(held.Count > 0, $"The victim held no partition when killed: {string.Join(", ", ownersAtKill)}");
             var survivors = cluster.Workers.Where(w => w != victim).ToList();
             await WaitForOwnersAsync(cluster, survivors, "the survivors own every partition", o => o.Values.All(owner => survivors.Any(s => s.WorkerId == owner)));
-            Note($"partitions moved to the survivors {(DateTime.UtcNow - killedAt).TotalSeconds:F1} s after the kill");
+            var moved = DateTime.UtcNow - killedAt;
+            Note($"partitions moved to the survivors {moved.TotalSeconds:F1} s after the kill");
 
             Assert.Equal($"SCHEDULED {Runs}", await scheduling);
             Note($"{Runs} runs scheduled");
@@ -85,7 +86,8 @@ public sealed class ScaleOutTests(ITestOutputHelper output)
 
             var unexplained = repeats.Where(r => r.Cause is null).Select(r => Describe(r, killedAt)).ToList();
             Assert.True(unexplained.Count == 0, $"Completed steps ran again with no fault to explain it:\n{string.Join("\n", unexplained.Take(20))}");
-            Note($"scaleout runs={Runs} steps={executions.Count} repeats={repeats.Count} wall_s={_clock.Elapsed.TotalSeconds:F0}");
+            Note($"scaleout runs={Runs} steps={executions.Count} repeats={repeats.Count} partitions_moved_s={moved.TotalSeconds:F1} "
+                + $"outage_s={(outageTo - outageFrom).TotalSeconds:F1} wall_s={_clock.Elapsed.TotalSeconds:F0}");
         }
         catch
         {
