@@ -9,7 +9,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 // One host of the scale-out tests: the SDK worker and client on Durable Functions' Azure Storage provider with our tuned
-// defaults (UseAzureStorage), a unique worker id, the agent-style scenario, side-effect and fault logs, commands on stdin.
+// defaults (UseAzureStorage), a unique worker id, the agent-style scenario, side-effect and event logs, commands on stdin.
 WorkerArguments arguments;
 try
 {
@@ -30,7 +30,8 @@ var storage = new AzureStorageOptions
 var builder = Host.CreateApplicationBuilder();
 builder.Logging.ClearProviders();
 builder.Logging.SetMinimumLevel(LogLevel.Warning);
-builder.Logging.AddProvider(new FaultLogProvider(arguments.LogFolder));
+builder.Logging.AddFilter(EventLogProvider.PartitionCategory, LogLevel.Information);
+builder.Logging.AddProvider(new EventLogProvider(arguments.LogFolder));
 builder.Services.AddSingleton(arguments);
 builder.Services.AddSingleton(new SideEffectLog(arguments.LogFolder));
 builder.Services.AddDurableTaskWorker(w => w

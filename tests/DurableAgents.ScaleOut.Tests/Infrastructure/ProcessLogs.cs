@@ -11,18 +11,22 @@ public sealed record Execution(string Key, int ProcessId, DateTime At)
     public string InstanceId => Key[..Key.LastIndexOf('/')];
 }
 
-/// <summary>One warning or error a worker logged (DTFx retries, abandoned messages, failed episodes).</summary>
-public sealed record Fault(int ProcessId, DateTime At, string Level, string Category, string Event, string Message);
+/// <summary>One event a worker logged: a warning or error (DTFx retries, abandoned messages, failed episodes) or a lease change.</summary>
+public sealed record WorkerEvent(int ProcessId, DateTime At, string Level, string Category, string Event, string Message)
+{
+    /// <summary>A warning or an error, as opposed to the partition manager's information events.</summary>
+    public bool IsFault => Level is "Warning" or "Error" or "Critical";
+}
 
-/// <summary>Reads the side-effect and fault logs the workers append to (while they run, or after they were killed).</summary>
+/// <summary>Reads the side-effect and event logs the workers append to (while they run, or after they were killed).</summary>
 public static class ProcessLogs
 {
     public static List<Execution> ReadExecutions(string folder) =>
         Read(folder, "effects.", (pid, fields) => fields.Length == 2 && Ticks(fields[1]) is { } at ? new Execution(fields[0], pid, at) : null);
 
-    public static List<Fault> ReadFaults(string folder) =>
-        Read(folder, "faults.", (pid, fields) => fields.Length == 5 && Ticks(fields[0]) is { } at
-            ? new Fault(pid, at, fields[1], fields[2], fields[3], fields[4])
+    public static List<WorkerEvent> ReadEvents(string folder) =>
+        Read(folder, "events.", (pid, fields) => fields.Length == 5 && Ticks(fields[0]) is { } at
+            ? new WorkerEvent(pid, at, fields[1], fields[2], fields[3], fields[4])
             : null);
 
     private static List<T> Read<T>(string folder, string prefix, Func<int, string[], T?> parse)

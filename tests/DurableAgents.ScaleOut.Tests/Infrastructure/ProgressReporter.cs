@@ -33,7 +33,7 @@ public sealed class ProgressReporter : IAsyncDisposable
 
             var keys = ProcessLogs.ReadExecutions(cluster.LogFolder).Select(e => e.Key).ToHashSet();
             note($"progress: {keys.Count} steps done, {keys.Count(k => k.EndsWith(lastStep, StringComparison.Ordinal))} runs at their last step, "
-                + $"{ProcessLogs.ReadFaults(cluster.LogFolder).Count} faults logged");
+                + $"{ProcessLogs.ReadEvents(cluster.LogFolder).Count(e => e.IsFault)} faults logged");
         }
     }
 }
