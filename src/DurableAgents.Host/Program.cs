@@ -1,9 +1,16 @@
 using DurableAgents.Host.Api.Agents;
+using DurableAgents.Host.Api.Conversations;
 using DurableAgents.Host.Api.Runs;
 using DurableAgents.Host.Api.Schedules;
-using DurableAgents.Host.CustomHandler;
+using DurableAgents.Host.Cli;
+using DurableAgents.Host.Dashboard;
 using DurableAgents.Host.Demo;
 using DurableAgents.Host.Hosting;
+
+if (HostCli.Handles(args))
+{
+    return await HostCli.RunAsync(args); // runs list|show|approve|reject against a running host: Cli/
+}
 
 return await StartupGuard.RunAsync(async () =>
 {
@@ -17,10 +24,11 @@ return await StartupGuard.RunAsync(async () =>
     var app = builder.Build(); // not disposed here: RunAsync disposes it, and WebApplicationFactory keeps using it
     app.UseDurableAgentsHost();
     app.MapRunsApi();
+    app.MapConversationsApi();
     app.MapAgentsApi();
     app.MapSchedulesApi();
-    app.MapCustomHandler();
     app.MapHostEndpoints();
+    app.MapDashboard();
 
     if (demo)
     {

@@ -1,12 +1,20 @@
 using System.Globalization;
-using DurableAgents.Host.Samples;
-using DurableAgents.Durability;
-using Microsoft.DurableTask.Client;
+using DurableAgents.Api.Runs;
+using DurableAgents.Host.Cli;
+using DurableAgents.Host.Hosting;
+using DurableAgents.Samples;
 using DurableAgents.Runs;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Options;
+using Spectre.Console;
 
 namespace DurableAgents.Host.Demo;
 
-/// <summary>The scripted terminal tour: start a run of the approval agent, follow it, approve, show the result and history.</summary>
+/// <summary>
+/// The scripted terminal tour: start a run of the approval agent over the HTTP API, follow its steps, approve, show the result.
+/// It drives its own host the way <c>runs show --follow</c> and <c>runs approve</c> drive any host, with the same rendering.
+/// </summary>
 public static class DemoTour
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromMinutes(3);
@@ -29,20 +37,17 @@ public static class DemoTour
     public static async Task<int> RunAsync(WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        if (app.Services.GetService<AgentRunClient>() is null)
-        {
-            await Console.Error.WriteLineAsync(
-                "The demo needs the agent-run orchestration, which is not in this build yet (it arrives with the agent runs work). "
-                + "The host itself runs: start it without 'demo'.");
-            return 2;
-        }
-
         await app.StartAsync();
         try
         {
             var host = app.Services.GetRequiredService<HostDescription>();
-            Console.WriteLine($"DurableAgents demo ({DemoTime.Format(DateTime.UtcNow, DateTime.UtcNow, withDate: true)}). Backend: {host.Backend}. Model: {host.Model}.");
-            return await TourAsync(app.Services.GetRequiredService<AgentRunClient>());
+            var url = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            var key = app.Services.GetRequiredService<IOptions<DurableAgentsHostOptions>>().Value.AllKeys.FirstOrDefault();
+            var console = AnsiConsole.Console;
+            Console.Out.WriteLine($"DurableAgents demo ({DemoTime.Format(DateTime.UtcNow, DateTime.UtcNow, withDate: true)}). Backend: {host.Backend}. Model: {host.Model}. API: {url}");
+            using var api = new HostApiClient(new HostConnection(new Uri(url), key));
+            using var timeout = new CancellationTokenSource(Deadline);
+            return await TourAsync(api, console, timeout.Token);
         }
         finally
         {
@@ -50,57 +55,36 @@ public static class DemoTour
         }
     }
 
-    private static async Task<int> TourAsync(AgentRunClient runs)
+    private static async Task<int> TourAsync(HostApiClient api, IAnsiConsole console, CancellationToken cancellationToken)
     {
         var runId = $"demo-{DateTime.UtcNow.ToString("yyyyMMddTHHmmss", CultureInfo.InvariantCulture)}";
-        Console.WriteLine($"\n1. Starting run {runId} of agent '{SampleAgents.Approval}': \"{SampleAgents.ApprovalGoal}\"");
-        await runs.StartRunAsync(SampleAgents.Approval, SampleAgents.ApprovalGoal, runId);
+        Say($"1. Starting run {runId} of agent '{SampleAgents.Approval}' (POST /api/agents/{SampleAgents.Approval}/runs): \"{SampleAgents.ApprovalGoal}\"");
+        await api.StartRunAsync(SampleAgents.Approval, SampleAgents.ApprovalGoal, runId, cancellationToken);
 
-        using var timeout = new CancellationTokenSource(Deadline);
-        var printer = new HistoryPrinter(runs.Orchestrations, runId);
         var approved = false;
-        while (true)
+        async Task ApproveWhenAsked(RunResponse run)
         {
-            await printer.PrintNewAsync(timeout.Token);
-            var run = await runs.GetRunAsync(runId, cancellationToken: timeout.Token) ?? throw new InvalidOperationException($"Run {runId} disappeared.");
-            if (run.RuntimeStatus.IsTerminal())
+            if (approved || run.CustomStatus is not { Phase: AgentRunNames.AwaitingApprovalPhase, PendingApprovals: { Count: > 0 } pending } status)
             {
-                return Finish(run, printer.Count);
+                return;
             }
 
-            if (!approved && run.Status is { Phase: AgentRunNames.AwaitingApprovalPhase, PendingApprovals: { Count: > 0 } pending })
-            {
-                Console.WriteLine("\n2. The run waits for a human. Pending approval:");
-                foreach (var call in pending)
-                {
-                    Console.WriteLine($"   {call.Tool}({call.Arguments.GetRawText()})  [{call.Permission}] {call.Reason}");
-                }
-
-                Console.WriteLine("\n3. Approving (as POST /api/runs/{id}/approval would).");
-                await runs.SubmitApprovalAsync(runId, new ApprovalDecision(true, pending.Select(p => p.CallId).ToList(), "demo", "Looks right."), timeout.Token);
-                approved = true;
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(200), timeout.Token);
-        }
-    }
-
-    private static int Finish(AgentRunView run, int historyEvents)
-    {
-        Console.WriteLine($"\n4. Run finished: {run.RuntimeStatus}, outcome {run.Result?.Outcome.ToString() ?? "-"}.");
-        if (run.Result is { } result)
-        {
-            Console.WriteLine($"   Answer: {result.Answer}");
-            Console.WriteLine($"   Steps: {result.Steps}, tokens in/out {result.Usage.InputTokens}/{result.Usage.OutputTokens}, cost ${result.Usage.CostUsd}");
-            foreach (var call in result.ToolCalls)
-            {
-                Console.WriteLine($"   tool {call.Tool} -> {call.Status}: {Short(call.Result)}");
-            }
+            approved = true;
+            var deadline = status.ApprovalDeadline is { } at ? $" The approval deadline is {DemoTime.Format(at, DateTime.UtcNow)}." : "";
+            Say($"2. The run waits for a human, holding no thread.{deadline}");
+            console.Write(RunRendering.PendingTable(pending));
+            Say("3. Approving as 'demo' (POST /api/runs/{id}/approval, as `runs approve` does).");
+            var answer = await api.SubmitApprovalAsync(run.Id, new ApprovalRequest(true, pending.Select(p => p.CallId).ToList(), "demo", "Looks right."), cancellationToken);
+            Say($"   {answer.Status}: {answer.Detail}");
         }
 
-        Console.WriteLine($"\n5. History: {historyEvents} events (GET /api/runs/{run.RunId}/history shows them with inputs and outputs).");
-        return run.RuntimeStatus == OrchestrationRuntimeStatus.Completed ? 0 : 1;
+        var finished = await new RunFollower(api, console).FollowAsync(runId, ApproveWhenAsked, cancellationToken, live: false);
+        Say($"4. Run finished: {finished.RuntimeStatus}, outcome {finished.Output?.Outcome.ToString() ?? "-"}.");
+        Say($"5. The same run in the browser: /dashboard/#/runs/{runId} on a running host; in the terminal: "
+            + $"dotnet run --project src/DurableAgents.Host -- runs show {runId}");
+        return finished.RuntimeStatus == "Completed" && finished.Output?.Outcome == AgentRunOutcome.Completed ? 0 : 1;
     }
 
-    internal static string Short(string? text) => text is null ? "" : text.Length <= 120 ? text : text[..120] + "...";
+    // The story's own lines go out unwrapped (Spectre wraps at 80 columns when the output is redirected); the views are Spectre's.
+    private static void Say(string text) => Console.Out.WriteLine("\n" + text);
 }

@@ -1,4 +1,5 @@
 using Azure.Storage.Blobs;
+using DurableAgents.Api.Conversations;
 using DurableAgents.DurableTask;
 using DurableAgents.DurableTask.Sqlite;
 using DurableAgents.Hosting;

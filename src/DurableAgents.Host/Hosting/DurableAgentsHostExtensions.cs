@@ -1,7 +1,8 @@
 using DurableAgents.Hosting;
 using DurableAgents.Host.Api;
 using DurableAgents.Host.Hosting;
-using DurableAgents.Host.Samples;
+using DurableAgents.Api.Models;
+using DurableAgents.Samples;
 using DurableAgents.Host.Security;
 using Microsoft.DurableTask.Client;
 using DurableAgents.Schedules;
@@ -21,10 +22,8 @@ public static class DurableAgentsHostExtensions
         var section = configuration.GetSection(DurableAgentsHostOptions.Section);
         var options = new DurableAgentsHostOptions();
         section.Bind(options);
-        services.AddOptions<DurableAgentsHostOptions>().Bind(section)
-            .Validate(o => o.MaxRequestBodyBytes > 0, "DurableAgents:MaxRequestBodyBytes must be positive.")
-            .Validate(o => o.WebhookTolerance > TimeSpan.Zero, "DurableAgents:WebhookTolerance must be positive.")
-            .ValidateOnStart();
+        services.AddOptions<DurableAgentsHostOptions>().Bind(section);
+        services.AddDurableAgentsApi(configuration, approvalKeyRequired: false); // no key: LoopbackOnlyMiddleware keeps others out
 
         // First, so a host that must not start stops before anything else starts.
         services.AddHostedService<ListenAddressGuard>();
@@ -42,10 +41,8 @@ public static class DurableAgentsHostExtensions
             ScheduleConfigurationReader.Read(configuration.GetSection(ScheduleOptions.Section))));
         if (options.Samples)
         {
-            agents.AddSampleAgents(options);
+            agents.AddSampleAgents(options.FullDataPath, options.ResearchAllowedHosts);
         }
-
-        services.AddSingleton<ReplayCache>();
 
         services.AddProblemDetails();
         services.AddExceptionHandler<ExceptionProblems>();

@@ -48,18 +48,11 @@ public static class HostSettingsConfiguration
         return configuration;
     }
 
-    /// <summary>The address to listen on: --urls / ASPNETCORE_URLS when set, the custom handler port, else localhost:7071.</summary>
+    /// <summary>The address to listen on: --urls / ASPNETCORE_URLS when set, else localhost:7071.</summary>
     public static string ListenUrls(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        if (configuration["urls"] is { Length: > 0 } urls)
-        {
-            return urls;
-        }
-
-        return configuration[CustomHandlerSettings.PortVariable] is { Length: > 0 } port
-            ? $"http://127.0.0.1:{port}"
-            : DefaultUrl;
+        return configuration["urls"] is { Length: > 0 } urls ? urls : DefaultUrl;
     }
 
     private static string? Find(string fileName)

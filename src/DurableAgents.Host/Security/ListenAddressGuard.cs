@@ -29,13 +29,6 @@ public sealed partial class ListenAddressGuard(
                 + "Set DurableAgents:ApiKeys (or DurableAgents__ApiKey) to a secret, or listen on http://127.0.0.1 / http://localhost only.");
         }
 
-        if (CustomHandlerSettings.IsCustomHandler(configuration))
-        {
-            throw new StartupRefusalException(
-                "Running as an Azure Functions custom handler, requests arrive from the internet through the Functions host, "
-                + "and no API key is configured. Set DurableAgents__ApiKey in the app settings (local.settings.json Values when running locally).");
-        }
-
         Log.LoopbackOnly(logger, urls);
         return Task.CompletedTask;
     }

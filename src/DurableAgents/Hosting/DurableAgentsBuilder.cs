@@ -24,6 +24,9 @@ public sealed class DurableAgentsBuilder
     /// <summary>The Durable Task client the run client uses (point it at the same provider as the worker).</summary>
     public IDurableTaskClientBuilder Client { get; }
 
+    /// <summary>Whether the agents' orchestrations and activities are in the worker's registry (see <see cref="DurableAgentsOptions.RegisterTasks"/>).</summary>
+    public bool RegistersTasks { get; init; } = true;
+
     /// <summary>Adds an agent.</summary>
     public DurableAgentsBuilder AddAgent(AgentDefinition agent)
     {

@@ -26,21 +26,30 @@ public static class DurableAgentsServiceCollectionExtensions
     /// <see cref="IConversationStore"/> (the host registers the provider's own: a SQLite table, or blobs for Azure Storage).
     /// The agents' default model is the <c>IChatClient</c> registered in DI.
     /// </remarks>
-    public static DurableAgentsBuilder AddDurableAgents(this IServiceCollection services)
+    public static DurableAgentsBuilder AddDurableAgents(this IServiceCollection services) => services.AddDurableAgents(new DurableAgentsOptions());
+
+    /// <summary>Adds DurableAgents as <see cref="AddDurableAgents(IServiceCollection)"/> does, with the choices in <paramref name="options"/>.</summary>
+    public static DurableAgentsBuilder AddDurableAgents(this IServiceCollection services, DurableAgentsOptions options)
     {
         ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(options);
         var worker = services.AddDurableTaskWorker();
-        services.AddOptions<DurableTaskRegistry>(worker.Name).Configure<IAgentCatalog>(AgentRunRegistration.Register);
+        if (options.RegisterTasks)
+        {
+            services.AddOptions<DurableTaskRegistry>(worker.Name).Configure<IAgentCatalog>(AgentRunRegistration.Register);
+        }
+
         var client = services.AddDurableTaskClient();
         worker.Configure(o => o.DataConverter = AgentDataConverter.Default);
         client.Configure(o => o.DataConverter = AgentDataConverter.Default);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IAgentCatalog>(sp => new AgentCatalog(sp.GetServices<AgentDefinition>()));
         services.TryAddSingleton<AgentRunClient>();
+        services.TryAddSingleton<AgentRunClientFactory>();
         services.TryAddSingleton(_ => ModelPriceTable.CreateDefault());
         services.TryAddSingleton<IConversationStore, InMemoryConversationStore>();
         services.TryAddSingleton(sp => new ConversationLog(sp.GetRequiredService<IConversationStore>()));
         services.TryAddSingleton(sp => new McpConnectionPool(sp.GetService<ILoggerFactory>()));
-        return new DurableAgentsBuilder(services, worker, client);
+        return new DurableAgentsBuilder(services, worker, client) { RegistersTasks = options.RegisterTasks };
     }
 }

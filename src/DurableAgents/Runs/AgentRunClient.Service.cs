@@ -57,6 +57,18 @@ public sealed partial class AgentRunClient(DurableTaskClient client, IAgentCatal
             // Another start of the same id won the race between the check above and this start.
             throw new RunAlreadyExistsException(runId!, definition.Name, AgentRunNames.Orchestrator, "Pending");
         }
+        catch (Exception ex) when (runId is not null && ex is not OperationCanceledException)
+        {
+            // The gRPC client (Azure Functions) reports the same race with an RpcException of its own: ask the backend whether the
+            // id is now taken rather than matching every client's error type.
+            if (await client.GetInstanceAsync(runId, getInputsAndOutputs: false, cancellationToken) is { } winner)
+            {
+                var agentRun = string.Equals(winner.Name, AgentRunNames.Orchestrator, StringComparison.OrdinalIgnoreCase);
+                throw new RunAlreadyExistsException(runId, agentRun ? definition.Name : null, winner.Name, winner.RuntimeStatus.ToString(), ex);
+            }
+
+            throw;
+        }
     }
 
     /// <summary>The run, or null when there is none with this id (or it is not an agent run).</summary>

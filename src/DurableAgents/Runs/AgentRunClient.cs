@@ -37,11 +37,11 @@ public sealed class AgentNotFoundException(string agent)
 }
 
 /// <summary>Thrown when a start names a run id that exists; an existing run is never replaced unless the caller asks.</summary>
-public sealed class RunAlreadyExistsException(string runId, string? agent, string orchestration, string status)
+public sealed class RunAlreadyExistsException(string runId, string? agent, string orchestration, string status, Exception? inner = null)
     : InvalidOperationException(agent is not null
         ? $"A run with id '{runId}' already exists: agent '{agent}', status {status}. Use another runId"
           + (status is "Completed" or "Failed" or "Terminated" ? $", or ask to replace a finished run of the same agent with \"ifExists\": \"replace\"." : ", or wait for it to finish.")
-        : $"The id '{runId}' is taken by a '{orchestration}' instance ({status}); use another runId.")
+        : $"The id '{runId}' is taken by a '{orchestration}' instance ({status}); use another runId.", inner)
 {
     /// <summary>The id that was refused.</summary>
     public string RunId { get; } = runId;

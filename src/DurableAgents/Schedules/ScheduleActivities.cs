@@ -20,24 +20,10 @@ public sealed record ScheduledRunStart(bool Started, string? Message);
 public sealed class StartScheduledRunActivity(AgentRunClient runs) : TaskActivity<ScheduledRunRequest, ScheduledRunStart>
 {
     /// <inheritdoc />
-    public override async Task<ScheduledRunStart> RunAsync(TaskActivityContext context, ScheduledRunRequest input)
+    public override Task<ScheduledRunStart> RunAsync(TaskActivityContext context, ScheduledRunRequest input)
     {
         ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(input);
-        try
-        {
-            await runs.StartRunAsync(input.Agent, input.Input, input.RunId, cancellationToken: CancellationToken.None);
-            return new ScheduledRunStart(true, null);
-        }
-        catch (RunAlreadyExistsException)
-        {
-            return new ScheduledRunStart(false, $"Run {input.RunId} already exists; not started again.");
-        }
-        catch (AgentNotFoundException e)
-        {
-            // Not retryable: the schedule records it and keeps its rhythm instead of failing for good.
-            return new ScheduledRunStart(false, e.Message);
-        }
+        return ScheduledRuns.StartAsync(runs, input, CancellationToken.None);
     }
 }
 

@@ -9,10 +9,10 @@ public static class ScheduleNames
     public const string Orchestrator = "Schedule";
 
     /// <summary>The activity that starts a run with a deterministic id.</summary>
-    public const string StartRunActivity = "Schedule.StartRun";
+    public const string StartRunActivity = "Schedule_StartRun";
 
     /// <summary>The activity that tells whether a run is still running.</summary>
-    public const string IsRunActiveActivity = "Schedule.IsRunActive";
+    public const string IsRunActiveActivity = "Schedule_IsRunActive";
 
     /// <summary>The external event that carries a <see cref="ScheduleControl"/>.</summary>
     public const string ControlEvent = "control";

@@ -9,7 +9,10 @@ namespace DurableAgents.Schedules;
 /// <summary>DI registration of durable cron schedules.</summary>
 public static class ScheduleServiceExtensions
 {
-    /// <summary>Adds the schedule orchestration, its client and the bootstrapper; schedules come from <see cref="ScheduleOptions"/> and <see cref="AddSchedule"/>.</summary>
+    /// <summary>
+    /// Adds the schedule catalog and, when the builder registers tasks, the schedule orchestration, its client and the bootstrapper;
+    /// schedules come from <see cref="ScheduleOptions"/> and <see cref="AddSchedule"/>.
+    /// </summary>
     public static DurableAgentsBuilder AddSchedules(this DurableAgentsBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -18,12 +21,17 @@ public static class ScheduleServiceExtensions
             return builder;
         }
 
+        builder.Services.AddOptions<ScheduleOptions>();
+        builder.Services.TryAddSingleton<ScheduleCatalog>();
+        if (!builder.RegistersTasks)
+        {
+            return builder; // definitions only: the host's own triggers (Functions timers) start the runs
+        }
+
         builder.Worker.AddTasks(r => r
             .AddOrchestrator(ScheduleNames.Orchestrator, () => new ScheduleOrchestrator())
             .AddActivity(ScheduleNames.StartRunActivity, sp => ActivatorUtilities.CreateInstance<StartScheduledRunActivity>(sp))
             .AddActivity(ScheduleNames.IsRunActiveActivity, sp => ActivatorUtilities.CreateInstance<IsRunActiveActivity>(sp)));
-        builder.Services.AddOptions<ScheduleOptions>();
-        builder.Services.TryAddSingleton<ScheduleCatalog>();
         builder.Services.TryAddSingleton<ScheduleClient>();
         builder.Services.AddHostedService<ScheduleBootstrapper>();
         return builder;

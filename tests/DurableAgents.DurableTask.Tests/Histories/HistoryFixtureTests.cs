@@ -73,10 +73,11 @@ public sealed class HistoryFixtureTests
             return;
         }
 
-        // Actions are ordered by the code; completions may arrive in any order and batching, so compare those as a set.
+        // Actions are ordered by the code; completions may arrive in any order and batching, so compare those as a set, without
+        // the episode markers, whose number is the number of batches (it varied with the machine's load).
         var fixture = ReadFixture(file);
         Assert.Equal(fixture.Where(IsAction).Select(Shape), history.Where(IsAction).Select(Shape));
-        Assert.Equal(fixture.Where(e => !IsAction(e)).Select(Shape).Order(), history.Where(e => !IsAction(e)).Select(Shape).Order());
+        Assert.Equal(fixture.Where(IsCompletion).Select(Shape).Order(), history.Where(IsCompletion).Select(Shape).Order());
     }
 
     private static IList<HistoryEvent> ReadFixture(string file) => HistoryJson.Parse(File.ReadAllText(Path.Combine(FixtureFolder, file)));
@@ -99,6 +100,8 @@ public sealed class HistoryFixtureTests
 
     private static bool IsAction(HistoryEvent e) =>
         e is TaskScheduledEvent or TimerCreatedEvent or SubOrchestrationInstanceCreatedEvent or EventSentEvent or ExecutionCompletedEvent;
+
+    private static bool IsCompletion(HistoryEvent e) => !IsAction(e) && e is not (OrchestratorStartedEvent or OrchestratorCompletedEvent);
 
     // What must not change between versions: the kinds and order of events and the task each refers to.
     private static string Shape(HistoryEvent e) => e switch

@@ -1,5 +1,5 @@
 using System.Net;
-using DurableAgents.Host.Samples;
+using DurableAgents.Samples;
 using DurableAgents.Host.Tests.Infrastructure;
 using DurableAgents.Testing;
 

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using DurableAgents.Host.Samples;
+using DurableAgents.Samples;
 using DurableAgents.Host.Tests.Infrastructure;
 
 namespace DurableAgents.Host.Tests.Approvals;

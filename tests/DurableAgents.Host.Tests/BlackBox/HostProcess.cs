@@ -59,7 +59,7 @@ public sealed class HostProcess : IAsyncDisposable
     {
         var info = ChildProcess.StartInfo(Path.Combine(AppContext.BaseDirectory, "DurableAgents.Host.dll"), args);
         info.WorkingDirectory = workingDirectory;
-        foreach (var name in new[] { "OPENAI_API_KEY", "OPENAI_BASE_URL", "AzureWebJobsStorage", "FUNCTIONS_CUSTOMHANDLER_PORT", "ASPNETCORE_URLS" })
+        foreach (var name in new[] { "OPENAI_API_KEY", "OPENAI_BASE_URL", "AzureWebJobsStorage", "ASPNETCORE_URLS" })
         {
             info.Environment.Remove(name);
         }

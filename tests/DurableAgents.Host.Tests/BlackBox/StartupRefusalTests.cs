@@ -52,7 +52,7 @@ public sealed class StartupRefusalTests
             Assert.Contains("Deleted 2 record(s)", run.StdOut, StringComparison.Ordinal);
             Assert.Contains("Run finished: Completed, outcome Completed", run.StdOut, StringComparison.Ordinal);
             // The 24-hour approval timeout fires tomorrow: the line carries its date.
-            Assert.Matches(@"timer until \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC", run.StdOut);
+            Assert.Matches(@"approval deadline is \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC", run.StdOut);
         }
 
         // The host kept its own data: the demos' runs are not in it.

@@ -4,6 +4,7 @@ using Azure.Storage.Queues.Models;
 using DurableAgents.Agents;
 using DurableAgents.DurableTask;
 using DurableAgents.Host.Tests.Infrastructure;
+using DurableAgents.Api.Queue;
 using DurableAgents.Host.Triggers.Queue;
 using DurableAgents.Testing;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,4 +1,4 @@
-using DurableAgents.Host.Triggers.Queue;
+using DurableAgents.Api.Queue;
 
 namespace DurableAgents.Host.Tests.Queue;
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using DurableAgents.Agents;
 using DurableAgents.Host.Tests.Infrastructure;
 using DurableAgents.DurableTask;
@@ -27,7 +28,7 @@ public sealed class ScheduleHost : IAsyncDisposable
 
     public ScheduleClient Schedules => _host.Services.GetRequiredService<ScheduleClient>();
 
-    public static async Task<ScheduleHost> StartAsync(ManualTimeProvider clock, string? dataPath, params ScheduleDefinition[] schedules)
+    public static async Task<ScheduleHost> StartAsync(FakeTimeProvider clock, string? dataPath, params ScheduleDefinition[] schedules)
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
         if (Environment.GetEnvironmentVariable("DURABLEAGENTS_TEST_LOGS") is null)

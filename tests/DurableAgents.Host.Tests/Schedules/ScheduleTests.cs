@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using DurableAgents.Host.Tests.Infrastructure;
 using DurableAgents.Schedules;
 using DurableAgents.Testing;
@@ -16,7 +17,7 @@ public sealed class ScheduleTests
     [Fact]
     public async Task EverySecondSchedule_FiresOneRunPerOccurrence_WithDeterministicIds()
     {
-        var clock = new ManualTimeProvider(Start);
+        var clock = new FakeTimeProvider(Start);
         await using var host = await ScheduleHost.StartAsync(clock, null, EverySecond("sec"));
 
         for (var s = 1; s <= 3; s++)
@@ -34,7 +35,7 @@ public sealed class ScheduleTests
     public async Task RestartedHost_KeepsTheScheduleAndNeverFiresAnOccurrenceTwice()
     {
         using var data = new TempFolder("da-sched");
-        var clock = new ManualTimeProvider(Start);
+        var clock = new FakeTimeProvider(Start);
         await using (var first = await ScheduleHost.StartAsync(clock, data.Path, EverySecond("restart")))
         {
             await first.WaitForStatusAsync("restart", st => st.NextOccurrence == At(1), "first wait");
@@ -56,7 +57,7 @@ public sealed class ScheduleTests
     public async Task AfterDowntime_OccurrencesInsideTheCatchUpWindowFireOnceEach_OlderOnesAreDropped()
     {
         using var data = new TempFolder("da-sched");
-        var clock = new ManualTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 30, TimeSpan.Zero));
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 30, TimeSpan.Zero));
         var schedule = new ScheduleDefinition { Name = "catchup", Agent = "worker", Input = "tick", Cron = "0 * * * * *", Overlap = ScheduleOverlapPolicy.Allow, CatchUpWindow = TimeSpan.FromMinutes(5) };
         await using (var first = await ScheduleHost.StartAsync(clock, data.Path, schedule))
         {
@@ -76,7 +77,7 @@ public sealed class ScheduleTests
     [Fact]
     public async Task Pause_StopsFiring_AndResumeDoesNotCatchUpThePausedOccurrences()
     {
-        var clock = new ManualTimeProvider(Start);
+        var clock = new FakeTimeProvider(Start);
         await using var host = await ScheduleHost.StartAsync(clock, null, EverySecond("pausable"));
         await host.WaitForStatusAsync("pausable", st => st.NextOccurrence == At(1), "active");
 
@@ -95,7 +96,7 @@ public sealed class ScheduleTests
     [Fact]
     public async Task SkipPolicy_SkipsWhileThePreviousRunRuns()
     {
-        var clock = new ManualTimeProvider(Start);
+        var clock = new FakeTimeProvider(Start);
         await using var host = await ScheduleHost.StartAsync(clock, null, EverySecond("skipper", "wait for go", ScheduleOverlapPolicy.Skip));
         await host.WaitForStatusAsync("skipper", st => st.NextOccurrence == At(1), "waiting");
         clock.Advance(TimeSpan.FromSeconds(1));
@@ -114,7 +115,7 @@ public sealed class ScheduleTests
     [Fact]
     public async Task BufferOnePolicy_KeepsOneOccurrenceAndStartsItWhenThePreviousRunEnds()
     {
-        var clock = new ManualTimeProvider(Start);
+        var clock = new FakeTimeProvider(Start);
         await using var host = await ScheduleHost.StartAsync(clock, null, EverySecond("buffer", "wait for go", ScheduleOverlapPolicy.BufferOne));
         await host.WaitForStatusAsync("buffer", st => st.NextOccurrence == At(1), "waiting");
         clock.Advance(TimeSpan.FromSeconds(1));
@@ -137,7 +138,7 @@ public sealed class ScheduleTests
     public async Task NonexistentLocalTime_OnSpringForward_FiresOnceAtTheEndOfTheGap()
     {
         // 2026-03-08 in New York: 02:00 EST jumps to 03:00 EDT, so 02:30 does not exist that day.
-        var clock = new ManualTimeProvider(new DateTimeOffset(2026, 3, 8, 6, 0, 0, TimeSpan.Zero));
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 8, 6, 0, 0, TimeSpan.Zero));
         var schedule = new ScheduleDefinition { Name = "dst", Agent = "worker", Input = "tick", Cron = "0 30 2 * * *", TimeZone = "America/New_York" };
         await using var host = await ScheduleHost.StartAsync(clock, null, schedule);
 

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text;
-using DurableAgents.Host.Security;
+using DurableAgents.Api.Security;
 using DurableAgents.Host.Tests.Infrastructure;
 
 namespace DurableAgents.Host.Tests.Security;

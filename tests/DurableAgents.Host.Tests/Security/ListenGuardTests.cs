@@ -30,13 +30,6 @@ public sealed class ListenGuardTests
     }
 
     [Fact]
-    public async Task CustomHandlerWithoutKey_RefusesToStart()
-    {
-        var error = await Assert.ThrowsAsync<StartupRefusalException>(() => Guard(new() { ["FUNCTIONS_CUSTOMHANDLER_PORT"] = "7199" }).StartAsync(default));
-        Assert.Contains("custom handler", error.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public async Task LoopbackWithoutKey_Starts()
     {
         await Guard(new() { ["urls"] = "http://127.0.0.1:7071" }).StartAsync(default);

@@ -1,7 +1,7 @@
 using System.Net;
-using DurableAgents.Host.Samples;
 using DurableAgents.Host.Tests.BlackBox;
 using DurableAgents.Host.Tests.Infrastructure;
+using DurableAgents.Samples;
 using DurableAgents.ScaleOut.Tests.Infrastructure;
 using Xunit.Abstractions;
 

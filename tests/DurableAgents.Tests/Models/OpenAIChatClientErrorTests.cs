@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using System.Net;
 using System.Net.Sockets;
 using DurableAgents.Models;
@@ -23,7 +24,7 @@ public sealed class OpenAIChatClientErrorTests : IAsyncLifetime
         BaseUrl = baseUrl ?? _server.BaseUrl,
         Model = "gpt-4o-mini",
         NetworkTimeout = timeout ?? TimeSpan.FromSeconds(30),
-    }, timeProvider: new ManualTimeProvider(Now));
+    }, timeProvider: new FakeTimeProvider(Now));
 
     private static Task<ModelCallException> CallAsync(IChatClient client, CancellationToken cancellationToken = default) =>
         Assert.ThrowsAsync<ModelCallException>(() => client.GetResponseAsync([new ChatMessage(ChatRole.User, "Hi")], cancellationToken: cancellationToken));

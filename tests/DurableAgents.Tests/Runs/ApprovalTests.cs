@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using DurableAgents.Agents;
 using DurableAgents.Runs;
 using DurableAgents.Testing;
@@ -81,7 +82,7 @@ public sealed class ApprovalTests : RunTestBase
     [Fact]
     public async Task Approval_TimeoutWithRejectPolicyRejectsThePendingCalls()
     {
-        var clock = new ManualTimeProvider(new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero));
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero));
         await StartAsync(FastPolicy with { ApprovalTimeout = TimeSpan.FromHours(1), OnApprovalTimeout = ApprovalTimeoutAction.Reject },
             tools: [Tools.Send()], time: clock);
         Model.ThenCall(("s1", "send_mail", """{"to":"x@y.z","body":"hi"}""")).ThenAnswer("not sent");
@@ -100,7 +101,7 @@ public sealed class ApprovalTests : RunTestBase
     [Fact]
     public async Task Approval_TimeoutWithEscalatePolicyKeepsWaitingMarkedEscalated()
     {
-        var clock = new ManualTimeProvider(new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero));
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero));
         await StartAsync(FastPolicy with { ApprovalTimeout = TimeSpan.FromHours(1), OnApprovalTimeout = ApprovalTimeoutAction.Escalate },
             tools: [Tools.Send()], time: clock);
         Model.ThenCall(("s1", "send_mail", """{"to":"x@y.z","body":"hi"}""")).ThenAnswer("sent");

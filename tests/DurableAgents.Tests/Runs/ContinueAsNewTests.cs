@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using DurableAgents.Runs;
 using DurableAgents.Testing;
 using DurableAgents.Tests.Runs.Infrastructure;
@@ -84,7 +85,7 @@ public sealed class ContinueAsNewTests : RunTestBase
     public async Task SubAgents_InDifferentGenerationsGetDistinctInstances()
     {
         // A frozen clock: generated ids would repeat from one generation to the next; the sub-agents' must not.
-        var clock = new ManualTimeProvider(new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero));
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero));
         var helper = new ScriptedChatClient("helper-model") { Fallback = _ => Reply.Text("helped") };
         await StartAsync(FastPolicy with { ContinueAsNewEvery = 1 }, time: clock, configure: a => a.SubAgents.Add("helper"),
             more: b => b.AddAgent("helper", h => { h.Model = helper; h.Policy = FastPolicy; }));

@@ -1,3 +1,4 @@
+using DurableAgents.Api.Http;
 using DurableAgents.Host.Security;
 using DurableAgents.Schedules;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -21,7 +21,7 @@ public sealed class QueueTriggerOptions
     /// <summary>The longest pause between polls of an empty queue.</summary>
     public TimeSpan MaxPollingInterval { get; set; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>False to leave polling to the Azure Functions host (a Functions queueTrigger forwarded to the custom handler).</summary>
+    /// <summary>False to register the message handler without polling (another process, such as the Functions app, serves the queue).</summary>
     public bool Poll { get; set; } = true;
 
     /// <summary>Throws with a clear message when a setting is unusable.</summary>

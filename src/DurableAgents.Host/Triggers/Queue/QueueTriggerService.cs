@@ -1,4 +1,5 @@
 using System.Text.Json;
+using DurableAgents.Api.Queue;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
 using DurableAgents.Agents;

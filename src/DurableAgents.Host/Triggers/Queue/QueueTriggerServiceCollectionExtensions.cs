@@ -1,5 +1,6 @@
 using DurableAgents.Host.Triggers.Queue;
 using Azure.Storage.Queues;
+using DurableAgents.Api.Queue;
 
 namespace Microsoft.Extensions.DependencyInjection;
 

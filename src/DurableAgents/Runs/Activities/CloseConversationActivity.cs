@@ -6,8 +6,8 @@ namespace DurableAgents.Runs.Activities;
 /// <summary>Appends the messages a finished run's model never saw, so its conversation (and the tool-call record read from it) is whole.</summary>
 public sealed class CloseConversationActivity(ConversationLog log) : TaskActivity<CloseConversationInput, string?>
 {
-    /// <summary>The activity name.</summary>
-    public const string Name = "AgentRun.CloseConversation";
+    /// <summary>The activity name (a valid Azure Functions name too: the Functions app serves the activity as a function of this name).</summary>
+    public const string Name = "AgentRun_CloseConversation";
 
     /// <inheritdoc />
     public override async Task<string?> RunAsync(TaskActivityContext context, CloseConversationInput input)

@@ -15,8 +15,8 @@ namespace DurableAgents.Runs.Activities;
 public sealed class CompactActivity(IAgentCatalog catalog, ConversationLog log, ModelPriceTable prices, IServiceProvider services)
     : TaskActivity<CompactInput, CompactOutput>
 {
-    /// <summary>The activity name.</summary>
-    public const string Name = "AgentRun.Compact";
+    /// <summary>The activity name (a valid Azure Functions name too: the Functions app serves the activity as a function of this name).</summary>
+    public const string Name = "AgentRun_Compact";
 
     /// <inheritdoc />
     public override async Task<CompactOutput> RunAsync(TaskActivityContext context, CompactInput input)

@@ -17,8 +17,8 @@ namespace DurableAgents.Runs.Activities;
 public sealed class ModelCallActivity(IAgentCatalog catalog, ConversationLog log, ModelPriceTable prices, IServiceProvider services)
     : TaskActivity<ModelCallInput, ModelCallOutput>
 {
-    /// <summary>The activity name.</summary>
-    public const string Name = "AgentRun.CallModel";
+    /// <summary>The activity name (a valid Azure Functions name too: the Functions app serves the activity as a function of this name).</summary>
+    public const string Name = "AgentRun_CallModel";
 
     /// <inheritdoc />
     public override async Task<ModelCallOutput> RunAsync(TaskActivityContext context, ModelCallInput input)

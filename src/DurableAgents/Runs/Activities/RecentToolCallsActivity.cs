@@ -7,8 +7,8 @@ namespace DurableAgents.Runs.Activities;
 /// <summary>The latest tool calls of a run, read from its conversation, with short results: what an approver is shown.</summary>
 public sealed class RecentToolCallsActivity(ConversationLog log) : TaskActivity<RecentToolCallsInput, IReadOnlyList<ToolCallRecord>>
 {
-    /// <summary>The activity name.</summary>
-    public const string Name = "AgentRun.RecentToolCalls";
+    /// <summary>The activity name (a valid Azure Functions name too: the Functions app serves the activity as a function of this name).</summary>
+    public const string Name = "AgentRun_RecentToolCalls";
 
     /// <inheritdoc />
     public override async Task<IReadOnlyList<ToolCallRecord>> RunAsync(TaskActivityContext context, RecentToolCallsInput input)

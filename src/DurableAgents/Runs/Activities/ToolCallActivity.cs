@@ -22,8 +22,8 @@ namespace DurableAgents.Runs.Activities;
 public sealed class ToolCallActivity(IAgentCatalog catalog, ConversationLog log, IServiceProvider services)
     : TaskActivity<ToolCallInput, ToolCallOutput>
 {
-    /// <summary>The activity name.</summary>
-    public const string Name = "AgentRun.CallTool";
+    /// <summary>The activity name (a valid Azure Functions name too: the Functions app serves the activity as a function of this name).</summary>
+    public const string Name = "AgentRun_CallTool";
 
     /// <summary>The key of the idempotency key in <see cref="AIFunctionArguments.Context"/>.</summary>
     public const string IdempotencyKeyContextKey = "durableagents.idempotency_key";

@@ -6,7 +6,7 @@ using DurableAgents.Runs.Activities;
 namespace DurableAgents.Runs.Loop;
 
 /// <summary>The approval wait: a durable external-event wait with a durable deadline; no thread is held while it waits.</summary>
-internal sealed partial class AgentRunOrchestrator
+public sealed partial class AgentRunOrchestrator
 {
     private static async Task AwaitApprovalsAsync(TaskOrchestrationContext context, RunState state, List<PlannedCall> calls)
     {

@@ -5,7 +5,7 @@ using DurableAgents.Runs.Activities;
 namespace DurableAgents.Runs.Loop;
 
 /// <summary>Running calls: tool activities with durable timeouts and retries, and sub-agents as sub-orchestrations.</summary>
-internal sealed partial class AgentRunOrchestrator
+public sealed partial class AgentRunOrchestrator
 {
     private static async Task ExecuteAsync(TaskOrchestrationContext context, RunState state, PlannedCall call)
     {

@@ -4,7 +4,7 @@ using DurableAgents.Agents;
 namespace DurableAgents.Runs.Loop;
 
 /// <summary>Validation of each tool call before anything runs: every problem becomes a result the model can act on.</summary>
-internal sealed partial class AgentRunOrchestrator
+public sealed partial class AgentRunOrchestrator
 {
     private void Validate(RunState state, PlannedCall call)
     {

@@ -10,7 +10,7 @@ namespace DurableAgents.Runs.Loop;
 /// only its head id and what activities returned, so replay is cheap; every <see cref="AgentPolicy.ContinueAsNewEvery"/> steps
 /// it continues as new with a small carried state, so its history stays bounded however long it runs.
 /// </summary>
-internal sealed partial class AgentRunOrchestrator(IAgentCatalog catalog) : TaskOrchestrator<AgentRunInput, AgentRunResult>
+public sealed partial class AgentRunOrchestrator(IAgentCatalog catalog) : TaskOrchestrator<AgentRunInput, AgentRunResult>
 {
     /// <summary>Newest messages kept verbatim when the conversation is compacted.</summary>
     internal const int KeepRecentMessagesOnCompaction = 6;

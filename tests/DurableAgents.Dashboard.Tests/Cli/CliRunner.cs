@@ -1,0 +1,48 @@
+using DurableAgents.Dashboard.Tests.Infrastructure;
+using DurableAgents.Host.Cli;
+using Spectre.Console;
+
+namespace DurableAgents.Dashboard.Tests.Cli;
+
+/// <summary>Runs the CLI in-process against a host, with its output captured as plain text (no colours, no live view).</summary>
+public static class CliRunner
+{
+    public sealed record Result(int ExitCode, string Output);
+
+    public static async Task<Result> RunAsync(DashboardHost host, string? key, params string[] args) =>
+        await RunAsync(name => name switch
+        {
+            HostConnection.UrlVariable => host.Url,
+            HostConnection.KeyVariable => key,
+            _ => null,
+        }, args);
+
+    public static async Task<Result> RunAsync(Func<string, string?> environment, params string[] args)
+    {
+        using var writer = new StringWriter();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(writer),
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+        });
+        console.Profile.Width = 200;
+        var code = await HostCli.RunAsync(args, console, environment);
+        return new Result(code, writer.ToString());
+    }
+}
+
+/// <summary>One host with a key for the CLI tests.</summary>
+public sealed class CliHostFixture : IDisposable
+{
+    public DashboardHost Host { get; } = new();
+
+    public void Dispose() => Host.Dispose();
+}
+
+[CollectionDefinition(Name)]
+public sealed class CliCollection : ICollectionFixture<CliHostFixture>
+{
+    public const string Name = "cli";
+}
