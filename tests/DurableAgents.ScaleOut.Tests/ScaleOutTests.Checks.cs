@@ -24,7 +24,7 @@ public sealed partial class ScaleOutTests
         return owners;
     }
 
-    private static async Task CheckEveryRunAsync(ScaleOutCluster cluster)
+    private async Task CheckEveryRunAsync(ScaleOutCluster cluster)
     {
         using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(4));
         for (var run = 0; run < Runs; run++)
@@ -62,7 +62,7 @@ public sealed partial class ScaleOutTests
     private void ReportFaults(ScaleOutCluster cluster)
     {
         var events = ProcessLogs.ReadEvents(cluster.LogFolder);
-        foreach (var lease in events.Where(e => !e.IsFault && e.Message.Contains("lease", StringComparison.OrdinalIgnoreCase)).OrderBy(e => e.At))
+        foreach (var lease in events.Where(e => e.Event == "PartitionManagerInfo" && !e.Message.Contains("renewed", StringComparison.Ordinal)).OrderBy(e => e.At))
         {
             output.WriteLine($"lease {lease.At:HH:mm:ss.f} pid {lease.ProcessId}: {lease.Message[..Math.Min(200, lease.Message.Length)]}");
         }

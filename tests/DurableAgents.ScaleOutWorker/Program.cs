@@ -2,14 +2,13 @@ using DurableAgents.DurableTask;
 using DurableAgents.ScaleOutWorker;
 using DurableAgents.ScaleOutWorker.Logs;
 using DurableAgents.ScaleOutWorker.Scenario;
-using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Worker;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-// One host of the scale-out tests: the SDK worker and client on Durable Functions' Azure Storage provider with our tuned
-// defaults (UseAzureStorage), a unique worker id, the agent-style scenario, side-effect and event logs, commands on stdin.
+// One host of the scale-out tests: the SDK worker on Durable Functions' Azure Storage provider with our tuned defaults
+// (UseAzureStorage), a unique worker id, the agent-style scenario, side-effect and event logs; it runs until stdin says exit or closes.
 WorkerArguments arguments;
 try
 {
@@ -30,17 +29,16 @@ var storage = new AzureStorageOptions
 var builder = Host.CreateApplicationBuilder();
 builder.Logging.ClearProviders();
 builder.Logging.SetMinimumLevel(LogLevel.Warning);
-builder.Logging.AddFilter(EventLogProvider.PartitionCategory, LogLevel.Information);
+builder.Logging.AddFilter(EventLogProvider.AzureStorageCategory, LogLevel.Information);
 builder.Logging.AddProvider(new EventLogProvider(arguments.LogFolder));
 builder.Services.AddSingleton(arguments);
 builder.Services.AddSingleton(new SideEffectLog(arguments.LogFolder));
 builder.Services.AddDurableTaskWorker(w => w
     .AddTasks(r => r.AddOrchestrator<AgentStyleRun>(RunShape.Orchestrator).AddActivity<AgentStep>(RunShape.Activity))
     .UseAzureStorage(storage));
-builder.Services.AddDurableTaskClient(c => c.UseAzureStorage(storage));
 using var host = builder.Build();
 await host.StartAsync();
 Console.WriteLine($"READY {arguments.WorkerId} {Environment.ProcessId}");
-await CommandLoop.RunAsync(host.Services.GetRequiredService<DurableTaskClient>(), Console.In, Console.Out);
+await CommandLoop.RunAsync(Console.In, Console.Out);
 await host.StopAsync();
 return 0;

@@ -2,97 +2,103 @@ using DurableAgents.ScaleOut.Tests.Infrastructure;
 
 namespace DurableAgents.ScaleOut.Tests.Audit;
 
-/// <summary>A step that completed more than once, and the fault that allows it (null: nothing does).</summary>
-public sealed record Repeat(string Key, IReadOnlyList<Execution> Executions, string? Cause);
-
 /// <summary>
-/// Tells which repeated steps at-least-once delivery allows. A completed step may run again only when a fault cut its
-/// bookkeeping short: the killed host ran it and died before its result was stored, the killed host owned the instance and
-/// died between sending the step and storing the episode (DTFx sends first, so the episode runs and sends again once the
-/// message it held reappears), storage was down when the step's result or its episode was being stored, or two hosts ran
-/// the instance while a partition changed hands (see <see cref="SplitAtHandover"/>). A repeat with none of these is a bug:
-/// a message seen again while it was still owned, a lease held twice without a handover, or a result lost.
+/// Traces every step that completed more than once to the queue messages behind each run (from DTFx's own logs of each host)
+/// and accepts a repeat only where at-least-once delivery explains it: the same message delivered again because its holder
+/// never deleted it (killed, or storage down), or a second message sent by an episode that was never stored (killed host,
+/// split brain, storage down) or by a retried insert. A step is finished once its message is deleted; a finished step run
+/// again, a step scheduled by two stored episodes, or one scheduled after its result was recorded is reported as a problem.
 /// </summary>
-public sealed class RepeatAudit
+public sealed partial class RepeatAudit
 {
-    // How far a fault's bookkeeping may trail the moment it struck: a result or episode stored a few seconds late on a loaded
-    // machine. The window is what a repeat must fall in to be excused, so keeping it tight keeps the audit strict.
-    private static readonly TimeSpan Slack = TimeSpan.FromSeconds(10);
+    // How long before the outage a send may have begun and still be in flight when it began (requests wait on a busy emulator).
+    private static readonly TimeSpan InFlightSlack = TimeSpan.FromSeconds(10);
 
-    // Messages the releasing host had dequeued stay with it up to the visibility timeout (AzureStorageOptions' 60 s).
-    private static readonly TimeSpan HeldMessages = TimeSpan.FromSeconds(60);
+    private ILookup<(string, int), WorkerEvent>? _received;
+    private ILookup<(string, int), WorkerEvent>? _sent;
+    private ILookup<(int, string), WorkerEvent>? _outcomes;
 
     public required int VictimProcessId { get; init; }
 
-    public required string VictimWorkerId { get; init; }
-
     public required DateTime KilledAt { get; init; }
-
-    /// <summary>Each control queue's owner just before the kill.</summary>
-    public required IReadOnlyDictionary<string, string?> OwnersAtKill { get; init; }
-
-    public required Func<string, string> ControlQueueOf { get; init; }
 
     public required DateTime OutageFrom { get; init; }
 
     public required DateTime OutageTo { get; init; }
 
-    /// <summary>What the workers logged: an episode whose storage calls failed names its instance in an error.</summary>
+    /// <summary>What the workers logged: activity messages sent, received and deleted, history commits, faults.</summary>
     public required IReadOnlyList<WorkerEvent> Events { get; init; }
 
-    public IReadOnlyList<Repeat> Find(IEnumerable<Execution> executions) =>
-        executions.GroupBy(e => e.Key)
-            .Where(g => g.Count() > 1)
-            .Select(g => g.OrderBy(e => e.At).ToList())
-            .Select(runs => new Repeat(runs[0].Key, runs, CauseOf(runs)))
-            .ToList();
+    /// <summary>When the instance's history stored the result of a step (instance, step), or null if it holds none.</summary>
+    public required Func<string, int, DateTime?> ResultRecordedAt { get; init; }
 
-    private string? CauseOf(List<Execution> runs)
+    public IReadOnlyList<Repeat> Find(IEnumerable<Execution> executions)
     {
-        var first = runs[0];
-        if (runs.Any(r => r.ProcessId == VictimProcessId && r.At >= KilledAt - Slack))
-        {
-            return "ran on the killed host shortly before the kill";
-        }
-
-        if (OwnersAtKill.GetValueOrDefault(ControlQueueOf(first.InstanceId)) == VictimWorkerId && Near(first.At, KilledAt, KilledAt))
-        {
-            return "its instance's partition was owned by the killed host";
-        }
-
-        if (Near(first.At, OutageFrom, OutageTo))
-        {
-            return "completed while storage was down";
-        }
-
-        if (Events.Any(e => e.Level == "Error" && Near(e.At, OutageFrom, OutageTo) && Names(e, first.InstanceId)))
-        {
-            return "an episode of its instance failed on storage during the outage";
-        }
-
-        return SplitAtHandover(first)
-            ? "two hosts ran its instance while a partition changed hands (DTFx split brain)"
-            : null;
+        _received = Events.Where(e => e.Event == "ReceivedMessage" && e.InstanceId is not null).ToLookup(e => (e.InstanceId!, e.TaskEventId));
+        _sent = Events.Where(e => e.Event == "SendingMessage" && e.InstanceId is not null).ToLookup(e => (e.InstanceId!, e.TaskEventId));
+        _outcomes = Events.Where(e => e.InstanceId is not null && e.Event is "AppendedInstanceHistory" or "SplitBrainDetected" or "OrchestrationProcessingFailure")
+            .ToLookup(e => (e.ProcessId, e.InstanceId!));
+        return executions.GroupBy(e => e.Key)
+            .Where(g => g.Count() > 1)
+            .Select(g => Explain(g.OrderBy(e => e.At).ToList()))
+            .ToList();
     }
 
-    // DTFx 2.11.2's table partition manager, right after it drained and released a stolen partition, listens on that control
-    // queue again until its next loop drops it; what it dequeues meanwhile it processes beside the new owner. The ETag check
-    // keeps the history right (SplitBrainDetected, one episode discarded), but the steps the losing episode sent still run.
-    // Excused only when that chain is in the logs: a partition drained, then a split brain naming the instance, then the repeat.
-    private bool SplitAtHandover(Execution first) =>
-        Events.Where(e => e.Event == "PartitionManagerInfo" && e.Message.Contains("Successfully drained partition", StringComparison.Ordinal))
-            .Any(drained => Events.Any(e => e.Event == "SplitBrainDetected" && Names(e, first.InstanceId)
-                && e.At >= drained.At && e.At <= drained.At + HeldMessages
-                && first.At >= drained.At - Slack && first.At <= e.At + Slack));
+    /// <summary>The activity messages of one step: every delivery (oldest first) and every send.</summary>
+    public (IReadOnlyList<WorkerEvent> Deliveries, IReadOnlyList<WorkerEvent> Sends) MessagesOf(string instanceId, int step) =>
+        ([.. _received![(instanceId, step)].OrderBy(e => e.At)], [.. _sent![(instanceId, step)].OrderBy(e => e.At)]);
 
-    private static bool Near(DateTime at, DateTime from, DateTime to) => at >= from - Slack && at <= to + Slack;
+    private Repeat Explain(List<Execution> runs)
+    {
+        var (instanceId, step) = (runs[0].InstanceId, runs[0].Step);
+        var (deliveries, sends) = MessagesOf(instanceId, step);
+        var recorded = ResultRecordedAt(instanceId, step);
+        if (DeliveriesOf(runs, deliveries) is not { } used)
+        {
+            return new Repeat(runs[0].Key, runs, [], "a run with no delivery of its message in its host's log before it", false);
+        }
+
+        var causes = new List<RepeatCause>();
+        string? problem = null;
+        foreach (var again in used.Skip(1))
+        {
+            var earlier = deliveries.LastOrDefault(d => d.MessageId == again.MessageId && d.At < again.At);
+            var (cause, wrong) = earlier is null
+                ? ExplainSendingAgain(instanceId, deliveries, sends, recorded)
+                : ExplainRedelivery(earlier, again);
+            causes.AddRange(cause);
+            problem ??= wrong;
+        }
+
+        return new Repeat(runs[0].Key, runs, [.. causes.Distinct()], problem, recorded is { } at && used.Skip(1).Any(d => d.At > at));
+    }
+
+    // Each run was caused by the last delivery of the step to its host before it completed (one delivery per run).
+    private static List<WorkerEvent>? DeliveriesOf(List<Execution> runs, IReadOnlyList<WorkerEvent> deliveries)
+    {
+        var used = new List<WorkerEvent>();
+        foreach (var run in runs)
+        {
+            var delivery = deliveries.LastOrDefault(d => d.ProcessId == run.ProcessId && d.At <= run.At && !used.Contains(d));
+            if (delivery is null)
+            {
+                return null;
+            }
+
+            used.Add(delivery);
+        }
+
+        return [.. used.OrderBy(d => d.At)];
+    }
 
     // Instance ids are run-NNN: a match must not run on into a longer id.
-    /// <summary>The warnings and errors that name <paramref name="instanceId"/>, for a failure message.</summary>
-    public IEnumerable<WorkerEvent> FaultsOf(string instanceId) => Events.Where(e => e.IsFault && Names(e, instanceId));
-
     private static bool Names(WorkerEvent logged, string instanceId)
     {
+        if (logged.InstanceId is { } id)
+        {
+            return id == instanceId;
+        }
+
         var message = logged.Message;
         for (var i = message.IndexOf(instanceId, StringComparison.Ordinal); i >= 0; i = message.IndexOf(instanceId, i + 1, StringComparison.Ordinal))
         {
@@ -105,4 +111,7 @@ public sealed class RepeatAudit
 
         return false;
     }
+
+    /// <summary>The warnings and errors that name <paramref name="instanceId"/>, for a failure message.</summary>
+    public IEnumerable<WorkerEvent> FaultsOf(string instanceId) => Events.Where(e => e.IsFault && Names(e, instanceId));
 }

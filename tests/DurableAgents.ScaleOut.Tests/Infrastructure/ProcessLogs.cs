@@ -9,13 +9,26 @@ namespace DurableAgents.ScaleOut.Tests.Infrastructure;
 public sealed record Execution(string Key, int ProcessId, DateTime At)
 {
     public string InstanceId => Key[..Key.LastIndexOf('/')];
+
+    /// <summary>The step number; the orchestrator schedules step k as its k-th task, so it is also DTFx's task event id.</summary>
+    public int Step => int.Parse(Key[(Key.LastIndexOf('/') + 1)..], CultureInfo.InvariantCulture);
 }
 
-/// <summary>One event a worker logged: a warning or error (DTFx retries, abandoned messages, failed episodes) or a lease change.</summary>
-public sealed record WorkerEvent(int ProcessId, DateTime At, string Level, string Category, string Event, string Message)
+/// <summary>
+/// One event a worker logged: a warning or error (DTFx retries, abandoned messages, failed episodes), a lease change, an
+/// activity message sent, received or deleted, or a history commit; <paramref name="Fields"/> are DTFx's structured fields.
+/// </summary>
+public sealed record WorkerEvent(int ProcessId, DateTime At, string Level, string Category, string Event, string Message, IReadOnlyDictionary<string, string> Fields)
 {
-    /// <summary>A warning or an error, as opposed to the partition manager's information events.</summary>
+    /// <summary>A warning or an error, as opposed to DTFx's information events.</summary>
     public bool IsFault => Level is "Warning" or "Error" or "Critical";
+
+    public string? InstanceId => Fields.GetValueOrDefault("InstanceId");
+
+    public string? MessageId => Fields.GetValueOrDefault("MessageId");
+
+    /// <summary>The task event id (an activity's schedule id; the step number in these runs), or -1.</summary>
+    public int TaskEventId => int.TryParse(Fields.GetValueOrDefault("TaskEventId"), CultureInfo.InvariantCulture, out var id) ? id : -1;
 }
 
 /// <summary>Reads the side-effect and event logs the workers append to (while they run, or after they were killed).</summary>
@@ -25,9 +38,15 @@ public static class ProcessLogs
         Read(folder, "effects.", (pid, fields) => fields.Length == 2 && Ticks(fields[1]) is { } at ? new Execution(fields[0], pid, at) : null);
 
     public static List<WorkerEvent> ReadEvents(string folder) =>
-        Read(folder, "events.", (pid, fields) => fields.Length == 5 && Ticks(fields[0]) is { } at
-            ? new WorkerEvent(pid, at, fields[1], fields[2], fields[3], fields[4])
+        Read(folder, "events.", (pid, fields) => fields.Length == 6 && Ticks(fields[0]) is { } at
+            ? new WorkerEvent(pid, at, fields[1], fields[2], fields[3], fields[4], ParseFields(fields[5]))
             : null);
+
+    private static Dictionary<string, string> ParseFields(string text) =>
+        text.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Select(pair => pair.Split('=', 2))
+            .Where(pair => pair.Length == 2)
+            .ToDictionary(pair => pair[0], pair => pair[1], StringComparer.Ordinal);
 
     private static List<T> Read<T>(string folder, string prefix, Func<int, string[], T?> parse)
         where T : class

@@ -1,6 +1,6 @@
 namespace DurableAgents.ScaleOut.Tests.Infrastructure;
 
-/// <summary>A DurableAgents.ScaleOutWorker host process, driven over stdin/stdout, killable with SIGKILL; killed on dispose.</summary>
+/// <summary>A DurableAgents.ScaleOutWorker host process, killable with SIGKILL; killed on dispose.</summary>
 public sealed class WorkerProcess : IAsyncDisposable
 {
     private readonly ChildProcess _process;
@@ -41,16 +41,6 @@ public sealed class WorkerProcess : IAsyncDisposable
             await worker.DisposeAsync();
             throw;
         }
-    }
-
-    /// <summary>Sends one command and returns its reply line.</summary>
-    public async Task<string> SendAsync(string command, int seconds = 120)
-    {
-        var process = _process.Process;
-        await process.StandardInput.WriteLineAsync(command);
-        await process.StandardInput.FlushAsync();
-        return await process.StandardOutput.ReadLineAsync(TestDeadline.Token(seconds))
-            ?? throw new InvalidOperationException($"Worker {WorkerId} closed its output. Errors:\n{Errors}");
     }
 
     /// <summary>SIGKILL: no shutdown code runs; its leases and the messages it had dequeued stay until they expire.</summary>
