@@ -48,6 +48,65 @@ public sealed partial class SqliteOrchestrationService
         return Reader.ReadEntry(key);
     }
 
+    /// <summary>Every entry whose key starts with <paramref name="keyPrefix"/>, in key order, pending writes and deletes included.</summary>
+    /// <remarks>A range scan of the key index: for a store that keeps one small family of entries per prefix (agent memories).</remarks>
+    public async Task<IReadOnlyList<KeyValuePair<string, byte[]>>> ReadEntriesAsync(string keyPrefix)
+    {
+        ValidateEntryKey(keyPrefix);
+        await EnsureOpenAsync().ConfigureAwait(false);
+        Dictionary<string, ReadOnlyMemory<byte>?> pending;
+        lock (gate)
+        {
+            pending = pendingEntries.Where(p => p.Key.StartsWith(keyPrefix, StringComparison.Ordinal)).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+        }
+
+        // Committed rows first, then the overlay taken before them: a write committed in between is in both, with the same value.
+        var entries = new SortedDictionary<string, byte[]>(StringComparer.Ordinal);
+        foreach (var (key, value) in Reader.ReadEntries(keyPrefix))
+        {
+            entries[key] = value;
+        }
+
+        foreach (var (key, value) in pending)
+        {
+            if (value is { } written)
+            {
+                entries[key] = written.ToArray();
+            }
+            else
+            {
+                entries.Remove(key);
+            }
+        }
+
+        return entries.ToList();
+    }
+
+    /// <summary>Deletes the entries under <paramref name="keys"/> in one commit (keys that are not there are skipped).</summary>
+    public async Task DeleteEntriesAsync(IReadOnlyCollection<string> keys)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        foreach (var key in keys)
+        {
+            ValidateEntryKey(key);
+        }
+
+        await EnsureOpenAsync().ConfigureAwait(false);
+        var commits = new List<Task>();
+        lock (gate)
+        {
+            // One write set per key keeps each key's pending overlay exact; the writer commits sets queued together in one transaction.
+            foreach (var key in keys)
+            {
+                var set = new WriteSet();
+                set.DeletedEntries.Add(key);
+                commits.Add(TrackPendingEntry(set, key, null));
+            }
+        }
+
+        await Task.WhenAll(commits).ConfigureAwait(false);
+    }
+
     /// <summary>Bytes stored in entries whose key starts with <paramref name="keyPrefix"/>, once what is pending is committed.</summary>
     public async Task<long> GetEntryBytesAsync(string keyPrefix)
     {

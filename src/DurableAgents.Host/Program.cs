@@ -1,7 +1,9 @@
 using DurableAgents.Host.Api.Agents;
 using DurableAgents.Host.Api.Conversations;
+using DurableAgents.Host.Api.Memory;
 using DurableAgents.Host.Api.Runs;
 using DurableAgents.Host.Api.Schedules;
+using DurableAgents.Host.Api.Sessions;
 using DurableAgents.Host.Cli;
 using DurableAgents.Host.Dashboard;
 using DurableAgents.Host.Demo;
@@ -26,9 +28,12 @@ return await StartupGuard.RunAsync(async () =>
     app.MapRunsApi();
     app.MapConversationsApi();
     app.MapAgentsApi();
+    app.MapMemoriesApi();
+    app.MapSessionsApi();
     app.MapSchedulesApi();
     app.MapHostEndpoints();
     app.MapDashboard();
+    app.MapDurableAgentsMcp();
 
     if (demo)
     {

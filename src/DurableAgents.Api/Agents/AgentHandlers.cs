@@ -12,7 +12,16 @@ public sealed record ToolResponse(string Name, string? Description, string Permi
 /// <summary>An agent as <c>GET /api/agents</c> shows it.</summary>
 public sealed record AgentResponse(
     string Name, string? Description, string Instructions, IReadOnlyList<ToolResponse> Tools, IReadOnlyList<string> SubAgents,
-    AgentPolicy Policy, IReadOnlyList<string> Schedules);
+    AgentPolicy Policy, IReadOnlyList<string> Schedules)
+{
+    /// <summary>For an agent whose runs are a pattern (supervisor team, pipeline, ...): its orchestration and the agents it hands work to.</summary>
+    public PatternResponse? Pattern { get; init; }
+}
+
+/// <summary>A pattern as <c>GET /api/agents</c> shows it.</summary>
+/// <param name="Orchestrator">The orchestration a run of the agent is.</param>
+/// <param name="Agents">The agents it hands work to.</param>
+public sealed record PatternResponse(string Orchestrator, IReadOnlyList<string> Agents);
 
 /// <summary>The agents API, one implementation for both hosts.</summary>
 public static class AgentHandlers
@@ -39,6 +48,9 @@ public static class AgentHandlers
             .Where(s => string.Equals(s.Agent, agent.Name, StringComparison.OrdinalIgnoreCase)).Select(s => s.Name).ToList() ?? [];
         var tools = agent.Tools.Select(t => new ToolResponse(
             t.Name, t.Function.Description, t.Permission.ToString(), t.NeedsApproval, t.IsIdempotent, t.Timeout, t.Function.JsonSchema)).ToList();
-        return new AgentResponse(agent.Name, agent.Description, agent.Instructions, tools, agent.SubAgents, agent.Policy, schedules);
+        return new AgentResponse(agent.Name, agent.Description, agent.Instructions, tools, agent.SubAgents, agent.Policy, schedules)
+        {
+            Pattern = agent.Pattern is { } pattern ? new PatternResponse(pattern.Orchestrator, pattern.Agents.ToList()) : null,
+        };
     }
 }

@@ -4,17 +4,32 @@ using DurableAgents.Runs;
 
 namespace DurableAgents.Api.Queue;
 
-/// <summary>A queue message asking for an agent run: <c>{"agent": "...", "input": "text or object", "runId": "optional"}</c>.</summary>
+/// <summary>
+/// A queue message asking for an agent run: <c>{"agent": "...", "input": "text or object", "runId": "optional"}</c>. On an agent's own
+/// queue (<see cref="DurableAgents.Agents.AgentDefinition.QueueName"/>) the message may also be the input alone: plain text (a topic), or a JSON
+/// object without "agent" and "input" (<c>{"topic": "Tides"}</c>), for that agent.
+/// </summary>
 /// <param name="Agent">The agent name.</param>
 /// <param name="Goal">The input as the run's goal (an object input becomes its JSON text).</param>
 /// <param name="RunId">The run id from the message, if any.</param>
 public sealed record QueueRunMessage(string Agent, string Goal, string? RunId)
 {
     /// <summary>Reads a message given as plain JSON or as base64 of JSON (as the Functions queue output binding writes it).</summary>
-    public static bool TryParse(string text, out QueueRunMessage? message, out string error)
+    public static bool TryParse(string text, out QueueRunMessage? message, out string error) => TryParse(text, null, out message, out error);
+
+    /// <summary>Reads a message; with <paramref name="queueAgent"/> (the agent whose own queue it came from) the input alone will do.</summary>
+    public static bool TryParse(string text, string? queueAgent, out QueueRunMessage? message, out string error)
     {
+        ArgumentNullException.ThrowIfNull(text);
         message = null;
         var json = LooksLikeJson(text) ? text : TryDecodeBase64(text);
+        if (json is null && queueAgent is not null && text.Trim().Length > 0)
+        {
+            message = new QueueRunMessage(queueAgent, text.Trim(), null);
+            error = "";
+            return true;
+        }
+
         if (json is null)
         {
             error = "The message is neither JSON nor base64-encoded JSON. Send {\"agent\": \"name\", \"input\": \"...\"}.";
@@ -34,11 +49,11 @@ public sealed record QueueRunMessage(string Agent, string Goal, string? RunId)
 
         using (document)
         {
-            return TryRead(document.RootElement, out message, out error);
+            return TryRead(document.RootElement, queueAgent, out message, out error);
         }
     }
 
-    private static bool TryRead(JsonElement root, out QueueRunMessage? message, out string error)
+    private static bool TryRead(JsonElement root, string? queueAgent, out QueueRunMessage? message, out string error)
     {
         message = null;
         if (root.ValueKind != JsonValueKind.Object)
@@ -47,7 +62,19 @@ public sealed record QueueRunMessage(string Agent, string Goal, string? RunId)
             return false;
         }
 
-        if (!root.TryGetProperty("agent", out var agent) || agent.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(agent.GetString()))
+        if (queueAgent is not null && !root.TryGetProperty("agent", out _) && !root.TryGetProperty("input", out _))
+        {
+            message = new QueueRunMessage(queueAgent, root.GetRawText(), null); // the whole object is the input
+            error = "";
+            return true;
+        }
+
+        if (!root.TryGetProperty("agent", out var agent) && queueAgent is not null)
+        {
+            agent = JsonSerializer.SerializeToElement(queueAgent);
+        }
+
+        if (agent.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(agent.GetString()))
         {
             error = "The message has no \"agent\" string naming the agent to run.";
             return false;

@@ -30,10 +30,11 @@ public enum QueueMessageOutcomeKind
 /// </summary>
 public sealed partial class QueueRunStarter(AgentRunClient runs, ILogger<QueueRunStarter> logger)
 {
-    /// <summary>Handles one delivery of a message.</summary>
-    public async Task<QueueMessageOutcome> HandleAsync(string text, string messageId, long dequeueCount, int maxDequeueCount, CancellationToken cancellationToken)
+    /// <summary>Handles one delivery of a message; <paramref name="queueAgent"/> is the agent whose own queue it came from, if any.</summary>
+    public async Task<QueueMessageOutcome> HandleAsync(
+        string text, string messageId, long dequeueCount, int maxDequeueCount, CancellationToken cancellationToken, string? queueAgent = null)
     {
-        if (!QueueRunMessage.TryParse(text, out var message, out var error))
+        if (!QueueRunMessage.TryParse(text, queueAgent, out var message, out var error))
         {
             LogInvalid(messageId, error);
             return new QueueMessageOutcome(QueueMessageOutcomeKind.Poison, null, error);

@@ -89,7 +89,8 @@ public sealed record RunListResponse(IReadOnlyList<RunResponse> Runs, string? Co
 /// <param name="CallIds">The calls decided; all pending calls when omitted.</param>
 /// <param name="Approver">Who decided.</param>
 /// <param name="Comment">Why.</param>
-public sealed record ApprovalRequest(bool? Approved, IReadOnlyList<string>? CallIds, string? Approver, string? Comment);
+/// <param name="Corrections">For a human review: with approved false, what to change (the draft goes back to its author).</param>
+public sealed record ApprovalRequest(bool? Approved, IReadOnlyList<string>? CallIds, string? Approver, string? Comment, string? Corrections = null);
 
 /// <summary>The answer to an accepted command.</summary>
 /// <param name="Id">The run.</param>

@@ -52,6 +52,7 @@ public static partial class RunHandlers
 
         var decision = new ApprovalDecision(approved, body.CallIds, body.Approver, body.Comment)
         {
+            Corrections = body.Corrections,
             DeliveryId = deliveryId,
             SignatureId = admission.SignatureId,
         };
@@ -68,7 +69,7 @@ public static partial class RunHandlers
         };
     }
 
-    private const string ApprovalShape = "Send {\"approved\": true|false, \"callIds\": [...], \"approver\": \"...\", \"comment\": \"...\"}.";
+    private const string ApprovalShape = "Send {\"approved\": true|false, \"callIds\": [...], \"approver\": \"...\", \"comment\": \"...\", \"corrections\": \"... (reviews only)\"}.";
 
     private static Accepted<CommandAccepted> Accepted(string id, string status, ApprovalSubmission outcome) =>
         TypedResults.Accepted((string?)null, new CommandAccepted(id, status) { Detail = outcome.Detail, Decision = outcome.Record });

@@ -52,6 +52,23 @@ internal sealed partial class StoreReader : IDisposable
         return command.ExecuteScalar() as byte[];
     });
 
+    /// <summary>The committed entries whose key starts with <paramref name="prefix"/>, in key order.</summary>
+    public List<KeyValuePair<string, byte[]>> ReadEntries(string prefix) => Use(c =>
+    {
+        using var command = c.Connection.CreateCommand();
+        command.CommandText = "SELECT key, value FROM entries WHERE key >= $from AND key < $to ORDER BY key";
+        command.Parameters.AddWithValue("$from", prefix);
+        command.Parameters.AddWithValue("$to", prefix + char.MaxValue);
+        using var reader = command.ExecuteReader();
+        var entries = new List<KeyValuePair<string, byte[]>>();
+        while (reader.Read())
+        {
+            entries.Add(new(reader.GetString(0), (byte[])reader.GetValue(1)));
+        }
+
+        return entries;
+    });
+
     /// <summary>Bytes stored in committed entries whose key starts with <paramref name="prefix"/>.</summary>
     public long SumEntryBytes(string prefix) => Use(c =>
     {

@@ -1,7 +1,10 @@
 using System.Text.Json.Serialization;
 using Azure.Core.Serialization;
 using DurableAgents.Api.Conversations;
+using DurableAgents.Api.Memory;
 using DurableAgents.Api.Models;
+using DurableAgents.Memory;
+using Microsoft.Extensions.VectorData;
 using DurableAgents.Durability;
 using DurableAgents.Functions.Hosting;
 using DurableAgents.Hosting;
@@ -40,7 +43,7 @@ public static class FunctionsAppServiceCollectionExtensions
         agents.AddSchedules();
         if (options.Samples)
         {
-            agents.AddSampleAgents(options.DataPath, options.ResearchAllowedHosts);
+            agents.AddSampleAgents(options.SampleSettings.ForHost(options.DataPath, options.ResearchAllowedHosts, options.Search));
         }
 
         if (StorageAccount.Blobs(configuration) is { } blobs)
@@ -48,6 +51,10 @@ public static class FunctionsAppServiceCollectionExtensions
             // Every instance of the app reads every conversation, so they live in blobs beside the task hub.
             var hub = configuration[TaskHubSetting] is { Length: > 0 } name ? name : "DurableAgents";
             services.AddSingleton<IConversationStore>(new BlobConversationStore(blobs.GetBlobContainerClient($"{hub.ToLowerInvariant()}-conversations")));
+            if (StorageAccount.Tables(configuration) is { } tables)
+            {
+                services.AddSingleton<VectorStoreCollection<string, MemoryRecord>>(new AzureTableMemoryCollection(tables.GetTableClient(AzureMemoryTables.NameFor(hub))));
+            }
         }
 
         return agents;

@@ -40,4 +40,11 @@ public sealed class RunFunctions(AgentRunClientFactory runs, IOptions<DurableAge
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/runs/{id}/history")] HttpRequest request,
         string id, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken) =>
         await RunHandlers.HistoryAsync(id, runs.Create(client), options.Value, cancellationToken);
+
+    /// <summary><c>GET /api/runs/{id}/audit</c>.</summary>
+    [Function("GetRunAudit")]
+    public async Task<IResult> AuditAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/runs/{id}/audit")] HttpRequest request,
+        string id, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken) =>
+        await RunHandlers.AuditAsync(id, request, runs.Create(client), cancellationToken);
 }

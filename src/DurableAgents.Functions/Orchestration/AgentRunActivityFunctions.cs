@@ -1,5 +1,7 @@
+using DurableAgents.Memory;
 using DurableAgents.Runs;
 using DurableAgents.Runs.Activities;
+using DurableAgents.Runs.Audit;
 using Microsoft.DurableTask;
 
 namespace DurableAgents.Functions.Orchestration;
@@ -36,11 +38,22 @@ public sealed class AgentRunActivityFunctions(IServiceProvider services)
     public Task<string?> CloseConversationAsync([ActivityTrigger] CloseConversationInput input, string instanceId) =>
         RunAsync<CloseConversationActivity, CloseConversationInput, string?>(CloseConversationActivity.Name, input, instanceId);
 
+    /// <summary>Writes one step's audit entries.</summary>
+    [Function(AuditActivity.Name)]
+    public Task<string> AuditAsync([ActivityTrigger] AuditAppendInput input, string instanceId) =>
+        RunAsync<AuditActivity, AuditAppendInput, string>(AuditActivity.Name, input, instanceId);
+
+    /// <summary>Finds the lessons of similar past runs for a new run.</summary>
+    [Function(RecallLessonsActivity.Name)]
+    public Task<RecallLessonsOutput> RecallLessonsAsync([ActivityTrigger] RecallLessonsInput input, string instanceId) =>
+        RunAsync<RecallLessonsActivity, RecallLessonsInput, RecallLessonsOutput>(RecallLessonsActivity.Name, input, instanceId);
+
+    /// <summary>Records a finished run as an episode.</summary>
+    [Function(RecordEpisodeActivity.Name)]
+    public Task<string> RecordEpisodeAsync([ActivityTrigger] RecordEpisodeInput input, string instanceId) =>
+        RunAsync<RecordEpisodeActivity, RecordEpisodeInput, string>(RecordEpisodeActivity.Name, input, instanceId);
+
     private Task<TOutput> RunAsync<TActivity, TInput, TOutput>(string name, TInput input, string instanceId)
-        where TActivity : TaskActivity<TInput, TOutput>
-    {
-        ArgumentException.ThrowIfNullOrEmpty(instanceId);
-        var activity = ActivatorUtilities.CreateInstance<TActivity>(services);
-        return activity.RunAsync(new FunctionActivityContext(name, instanceId), input);
-    }
+        where TActivity : TaskActivity<TInput, TOutput> =>
+        FunctionActivityContext.RunAsync<TActivity, TInput, TOutput>(services, name, input, instanceId);
 }

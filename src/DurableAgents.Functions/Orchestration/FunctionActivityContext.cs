@@ -14,4 +14,14 @@ public sealed class FunctionActivityContext(TaskName name, string instanceId) : 
 
     /// <inheritdoc />
     public override string InstanceId { get; } = instanceId;
+
+    /// <summary>Builds the activity class in the invocation's DI scope and runs it, exactly as the self-hosted worker does.</summary>
+    public static Task<TOutput> RunAsync<TActivity, TInput, TOutput>(IServiceProvider services, string name, TInput input, string instanceId)
+        where TActivity : TaskActivity<TInput, TOutput>
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentException.ThrowIfNullOrEmpty(instanceId);
+        var activity = ActivatorUtilities.CreateInstance<TActivity>(services);
+        return activity.RunAsync(new FunctionActivityContext(name, instanceId), input);
+    }
 }

@@ -1,5 +1,6 @@
 using DurableAgents.Api.Queue;
 using DurableAgents.Runs;
+using DurableAgents.Samples;
 using Microsoft.DurableTask.Client;
 
 namespace DurableAgents.Functions.Triggers;
@@ -20,11 +21,21 @@ public sealed class QueueRunFunction(AgentRunClientFactory runs, ILogger<QueueRu
 
     /// <summary>Handles one delivery of a message.</summary>
     [Function("StartRunFromQueue")]
-    public async Task RunAsync(
+    public Task RunAsync(
         [QueueTrigger($"%{QueueNameSetting}%", Connection = "AzureWebJobsStorage")] string message,
-        string id, long dequeueCount, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken)
+        string id, long dequeueCount, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken) =>
+        HandleAsync(message, id, dequeueCount, client, null, cancellationToken);
+
+    /// <summary>The lesson pipeline's own queue (<see cref="SampleAgents.LessonQueue"/>): a message may be the topic alone.</summary>
+    [Function("StartLessonFromQueue")]
+    public Task RunLessonAsync(
+        [QueueTrigger(SampleAgents.LessonQueue, Connection = "AzureWebJobsStorage")] string message,
+        string id, long dequeueCount, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken) =>
+        HandleAsync(message, id, dequeueCount, client, SampleAgents.LessonPipeline, cancellationToken);
+
+    private async Task HandleAsync(string message, string id, long dequeueCount, DurableTaskClient client, string? queueAgent, CancellationToken cancellationToken)
     {
-        var outcome = await new QueueRunStarter(runs.Create(client), logger).HandleAsync(message, id, dequeueCount, MaxDequeueCount, cancellationToken);
+        var outcome = await new QueueRunStarter(runs.Create(client), logger).HandleAsync(message, id, dequeueCount, MaxDequeueCount, cancellationToken, queueAgent);
         if (outcome.Kind != QueueMessageOutcomeKind.Done)
         {
             throw new QueueMessageNotHandledException(outcome);

@@ -4,13 +4,14 @@ using Spectre.Console;
 namespace DurableAgents.Host.Cli;
 
 /// <summary>
-/// <c>runs list|show|approve|reject</c> against a running host over its HTTP API. Exit codes: 0 done, 1 the host refused or could
-/// not be reached (the message says why), 2 the command line was wrong.
+/// <c>runs list|show|approve|reject</c> against a running host over its HTTP API, and <c>eval</c> (goal cases on a host of its own).
+/// Exit codes: 0 done, 1 the host refused or could not be reached (the message says why) or the eval fell below its threshold,
+/// 2 the command line, a cases file or a setting was wrong.
 /// </summary>
 public static class HostCli
 {
     /// <summary>True when the arguments are a CLI verb rather than the host's own settings.</summary>
-    public static bool Handles(string[] args) => args is ["runs", ..];
+    public static bool Handles(string[] args) => args is ["runs", ..] or ["eval", ..];
 
     /// <summary>Runs the command; output goes to <paramref name="console"/> (the terminal when null).</summary>
     public static async Task<int> RunAsync(string[] args, IAnsiConsole? console = null, Func<string, string?>? environment = null, CancellationToken cancellationToken = default)
@@ -18,7 +19,11 @@ public static class HostCli
         ArgumentNullException.ThrowIfNull(args);
         var output = console ?? AnsiConsole.Console;
         var context = new CliContext(output, environment ?? Environment.GetEnvironmentVariable);
-        var root = new RootCommand("DurableAgents: work with the runs of a running host.") { RunsCommands.Create(context) };
+        var root = new RootCommand("DurableAgents: work with the runs of a running host, or evaluate agents.")
+        {
+            RunsCommands.Create(context),
+            Eval.EvalCommand.Create(context),
+        };
         var writer = new ConsoleWriter(output);
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
@@ -40,6 +45,11 @@ public static class HostCli
         {
             output.Write(new Text(e.Message + "\n", new Style(Color.Red)));
             return 1;
+        }
+        catch (Exception e) when (e is Eval.EvalCasesException || Hosting.StartupGuard.Refusal(e) is not null)
+        {
+            output.Write(new Text((Hosting.StartupGuard.Refusal(e) ?? e).Message + "\n", new Style(Color.Red)));
+            return Hosting.StartupGuard.RefusedExitCode;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

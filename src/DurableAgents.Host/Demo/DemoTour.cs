@@ -23,10 +23,10 @@ public static class DemoTour
     /// Points the demo at a fresh data folder of its own (deleted when the returned handle is disposed), the file backend and a free
     /// loopback port, so it never collides with a running host and every demo tells the same story from empty.
     /// </summary>
-    public static IDisposable UseOwnDataAndPort(IConfigurationManager configuration)
+    public static IDisposable UseOwnDataAndPort(IConfigurationManager configuration, string prefix = "durableagents-demo")
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        var folder = new DemoDataFolder();
+        var folder = new TemporaryDataFolder(prefix);
         configuration["DurableAgents:DataPath"] = folder.Path;
         configuration["DurableAgents:Backend"] = "file";
         configuration["urls"] = "http://127.0.0.1:0";

@@ -1,5 +1,9 @@
 using Azure.Storage.Blobs;
+using Azure.Data.Tables;
 using DurableAgents.Api.Conversations;
+using DurableAgents.Api.Memory;
+using DurableAgents.Memory;
+using Microsoft.Extensions.VectorData;
 using DurableAgents.DurableTask;
 using DurableAgents.DurableTask.Sqlite;
 using DurableAgents.Hosting;
@@ -53,6 +57,7 @@ public static class BackendSelection
         agents.Worker.UseSqlite(settings);
         agents.Client.UseSqlite(settings);
         agents.Services.AddSingleton<IConversationStore>(sp => new SqliteConversationStore(sp.GetSqliteOrchestrationService(databasePath)));
+        agents.Services.AddSingleton<VectorStoreCollection<string, MemoryRecord>>(sp => new SqliteMemoryCollection(sp.GetSqliteOrchestrationService(databasePath)));
     }
 
     private static string UseAzureStorage(DurableAgentsBuilder agents, IConfiguration configuration, string? connection)
@@ -80,6 +85,8 @@ public static class BackendSelection
         // Conversations must be readable by every host of the task hub, so they live in blobs too.
         var container = new BlobContainerClient(connection, $"{options.TaskHubName.ToLowerInvariant()}-conversations");
         agents.Services.AddSingleton<IConversationStore>(new BlobConversationStore(container));
+        agents.Services.AddSingleton<VectorStoreCollection<string, MemoryRecord>>(
+            new AzureTableMemoryCollection(new TableClient(connection, AzureMemoryTables.NameFor(options.TaskHubName))));
         return $"Azure Storage provider (Durable Functions' DTFx provider), task hub '{options.TaskHubName}'";
     }
 

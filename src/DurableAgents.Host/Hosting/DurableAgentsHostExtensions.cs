@@ -41,8 +41,11 @@ public static class DurableAgentsHostExtensions
             ScheduleConfigurationReader.Read(configuration.GetSection(ScheduleOptions.Section))));
         if (options.Samples)
         {
-            agents.AddSampleAgents(options.FullDataPath, options.ResearchAllowedHosts);
+            agents.AddSampleAgents(options.SampleSettings.ForHost(options.FullDataPath, options.ResearchAllowedHosts, options.Search));
         }
+
+        services.AddDurableAgentsOpenTelemetry(configuration);
+        services.AddDurableAgentsMcpServer();
 
         services.AddProblemDetails();
         services.AddExceptionHandler<ExceptionProblems>();

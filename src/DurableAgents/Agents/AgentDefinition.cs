@@ -40,6 +40,10 @@ public sealed class AgentDefinition
     /// <summary>The policy.</summary>
     public AgentPolicy Policy { get; set; } = new();
 
+    /// <summary>The orchestration a run of this agent is when not the model-and-tools loop (a supervisor team, a pipeline, ...); null for the loop.</summary>
+    /// <remarks>A pattern agent's <see cref="Model"/> and <see cref="Instructions"/> serve the pattern's own decisions (what to delegate, a plan, a confidence score).</remarks>
+    public AgentPattern? Pattern { get; set; }
+
     /// <summary>The Azure Storage queue that starts runs of this agent; the host's default queue when null.</summary>
     public string? QueueName { get; set; }
 }

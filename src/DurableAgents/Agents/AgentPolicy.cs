@@ -60,6 +60,16 @@ public sealed record AgentPolicy
     /// </summary>
     public int ContinueAsNewEvery { get; init; } = 5;
 
+    /// <summary>
+    /// Offers the model the runtime's <c>escalate_to_human</c> tool: a call pauses the run (phase <c>escalated</c>, with the goal, what
+    /// was tried and why in <see cref="Runs.AgentRunStatus.Escalation"/>) until a human answers over the approval endpoint; the answer
+    /// (approve with guidance, or reject) becomes the tool's result. Waits up to <see cref="ApprovalTimeout"/>, then counts as declined.
+    /// </summary>
+    public bool AllowEscalation { get; init; }
+
     /// <summary>How deep sub-agents may nest (1 = an agent may call sub-agents that call none).</summary>
     public int MaxSubAgentDepth { get; init; } = 2;
+
+    /// <summary>Episodic memory: whether runs are recorded as episodes and given lessons of similar past runs (off by default).</summary>
+    public MemoryPolicy Memory { get; init; } = MemoryPolicy.Off;
 }

@@ -28,6 +28,15 @@ public sealed class AgentCatalog : IAgentCatalog
         }
 
         Agents = _byName.Values.OrderBy(a => a.Name, StringComparer.OrdinalIgnoreCase).ToList();
+        foreach (var agent in Agents.Where(a => a.Pattern is not null))
+        {
+            var missing = agent.Pattern!.Agents.Where(name => !_byName.ContainsKey(name)).ToList();
+            if (missing.Count > 0)
+            {
+                throw new InvalidOperationException(
+                    $"Agent '{agent.Name}' hands work to {string.Join(", ", missing.Select(m => $"'{m}'"))}, which {(missing.Count == 1 ? "is" : "are")} not registered; add {(missing.Count == 1 ? "it" : "them")} with AddAgent.");
+            }
+        }
     }
 
     /// <inheritdoc />

@@ -10,5 +10,8 @@ internal static class IdempotencyKeys
 
     public static string ForModel(string runId, int step) => $"{runId}/s{step}/model";
 
+    /// <summary>The key of the call that writes a finished run's lesson.</summary>
+    public static string ForLesson(string runId) => $"{runId}/lesson";
+
     public static string ForCompaction(string runId, string? head) => $"{runId}/compact/{head ?? "start"}";
 }

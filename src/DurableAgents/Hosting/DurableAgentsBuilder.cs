@@ -31,6 +31,7 @@ public sealed class DurableAgentsBuilder
     public DurableAgentsBuilder AddAgent(AgentDefinition agent)
     {
         ArgumentNullException.ThrowIfNull(agent);
+        agent.Policy.Memory.Validate();
         Services.AddSingleton(agent);
         return this;
     }

@@ -6,32 +6,28 @@ using Microsoft.DurableTask.Converters;
 using Microsoft.DurableTask.Client;
 using DurableAgents.Runs.Conversation;
 using DurableAgents.Runs.Loop;
+using DurableAgents.Telemetry;
 
 namespace DurableAgents.Runs;
 
 /// <summary>Starts agent runs, reads them, and delivers approvals: the API the host's endpoints and triggers use.</summary>
-public sealed partial class AgentRunClient(DurableTaskClient client, IAgentCatalog catalog, ConversationLog conversations)
+public sealed partial class AgentRunClient(DurableTaskClient client, IAgentCatalog catalog, ConversationLog conversations, AgentTelemetry? telemetry = null)
 {
+    private readonly AgentTelemetry _telemetry = telemetry ?? AgentTelemetry.Shared;
+
     /// <summary>The agents.</summary>
     public IAgentCatalog Catalog => catalog;
 
     /// <summary>The underlying orchestration client.</summary>
     public DurableTaskClient Orchestrations => client;
 
-    /// <summary>
-    /// Starts a run. A run id that exists in any state is refused with <see cref="RunAlreadyExistsException"/>, unless
-    /// <paramref name="replaceFinished"/> is set and the existing run is a finished run of the same agent.
-    /// Throws <see cref="AgentNotFoundException"/> for an agent that is not registered.
-    /// </summary>
-    public async Task<string> StartRunAsync(
-        string agent, string goal, string? runId = null, bool replaceFinished = false, CancellationToken cancellationToken = default)
+    private async Task<string> ScheduleRunAsync(
+        AgentDefinition definition, string goal, string? runId, bool replaceFinished, string traceParent, CancellationToken cancellationToken)
     {
-        var definition = catalog.Find(agent) ?? throw new AgentNotFoundException(agent);
-        ArgumentNullException.ThrowIfNull(goal);
         if (runId is not null && await client.GetInstanceAsync(runId, getInputsAndOutputs: true, cancellationToken) is { } existing)
         {
             var existingAgent = TryRead<AgentRunInput>(existing.SerializedInput)?.Agent;
-            var isAgentRun = string.Equals(existing.Name, AgentRunNames.Orchestrator, StringComparison.OrdinalIgnoreCase);
+            var isAgentRun = AgentRunNames.IsRun(existing.Name, catalog);
             var replaceable = replaceFinished && isAgentRun && existing.RuntimeStatus.IsTerminal()
                 && string.Equals(existingAgent, definition.Name, StringComparison.OrdinalIgnoreCase);
             if (!replaceable)
@@ -50,12 +46,16 @@ public sealed partial class AgentRunClient(DurableTaskClient client, IAgentCatal
             }
 
             return await client.ScheduleNewOrchestrationInstanceAsync(
-                AgentRunNames.Orchestrator, new AgentRunInput(definition.Name, goal), options, cancellationToken);
+                AgentRunNames.OrchestratorOf(definition), AgentRunInput.Start(definition.Name, goal) with
+                {
+                    TraceParent = traceParent,
+                    RecallLessons = definition.Pattern is null && definition.Policy.Memory.InjectLessons,
+                }, options, cancellationToken);
         }
         catch (OrchestrationAlreadyExistsException)
         {
             // Another start of the same id won the race between the check above and this start.
-            throw new RunAlreadyExistsException(runId!, definition.Name, AgentRunNames.Orchestrator, "Pending");
+            throw new RunAlreadyExistsException(runId!, definition.Name, AgentRunNames.OrchestratorOf(definition), "Pending");
         }
         catch (Exception ex) when (runId is not null && ex is not OperationCanceledException)
         {
@@ -71,14 +71,14 @@ public sealed partial class AgentRunClient(DurableTaskClient client, IAgentCatal
         }
     }
 
-    /// <summary>The run, or null when there is none with this id (or it is not an agent run).</summary>
+    /// <summary>The run, or null when there is none with this id (or it is not an agent run: the loop, or a registered pattern's orchestration).</summary>
     /// <param name="runId">The run id.</param>
     /// <param name="includeToolCalls">Whether to read the tool-call record from the conversation (one read of the store).</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     public async Task<AgentRunView?> GetRunAsync(string runId, bool includeToolCalls = true, CancellationToken cancellationToken = default)
     {
         var metadata = await client.GetInstanceAsync(runId, getInputsAndOutputs: true, cancellationToken);
-        if (metadata is null || !string.Equals(metadata.Name, AgentRunNames.Orchestrator, StringComparison.OrdinalIgnoreCase))
+        if (metadata is null || !AgentRunNames.IsRun(metadata.Name, catalog))
         {
             return null;
         }
@@ -89,7 +89,7 @@ public sealed partial class AgentRunClient(DurableTaskClient client, IAgentCatal
         IReadOnlyList<ToolCallRecord>? toolCalls = null;
         if (includeToolCalls)
         {
-            toolCalls = result is { ToolCalls.Count: > 0 } ? result.ToolCalls : await ReadToolCallsAsync(result?.Conversation ?? status?.Conversation, cancellationToken);
+            toolCalls = result is { ToolCalls.Count: > 0 } ? result.ToolCalls : await ReadToolCallsAsync(result?.Conversation ?? status?.Conversation, input?.Conversation, cancellationToken);
             result = result is null ? null : result with { ToolCalls = toolCalls };
         }
 
@@ -109,7 +109,8 @@ public sealed partial class AgentRunClient(DurableTaskClient client, IAgentCatal
     }
 
     /// <summary>The tool-call record of a conversation (the run's output and status name it rather than copy it).</summary>
-    private async Task<IReadOnlyList<ToolCallRecord>> ReadToolCallsAsync(string? head, CancellationToken cancellationToken)
+    /// <remarks>A session's turn reads only what it added after <paramref name="since"/> (where it began), not earlier turns.</remarks>
+    private async Task<IReadOnlyList<ToolCallRecord>> ReadToolCallsAsync(string? head, string? since, CancellationToken cancellationToken)
     {
         if (head is null)
         {
@@ -118,7 +119,7 @@ public sealed partial class AgentRunClient(DurableTaskClient client, IAgentCatal
 
         try
         {
-            return ToolCallRecords.From(await conversations.GetArchiveAsync(head, cancellationToken));
+            return ToolCallRecords.From(await conversations.GetArchiveAsync(head, since, cancellationToken));
         }
         catch (Exception ex) when (ex is InvalidOperationException or FormatException or System.Text.Json.JsonException)
         {

@@ -52,4 +52,13 @@ public sealed record AgentRunContinuation
 
     /// <summary>The latest approval decisions, so replays and redeliveries stay refused in later generations.</summary>
     public IReadOnlyList<ApprovalRecord>? Decisions { get; init; }
+
+    /// <summary>The audit chain so far (its head).</summary>
+    public string? Audit { get; init; }
+
+    /// <summary>The latest sub-runs, for the status.</summary>
+    public IReadOnlyList<SubRunRecord>? SubRuns { get; init; }
+
+    /// <summary>The lessons block the run was given (its id in the conversation store), and the episodes it came from.</summary>
+    public Memory.RecallLessonsOutput? Lessons { get; init; }
 }

@@ -38,8 +38,42 @@ public enum AgentRunOutcome
 /// <param name="Depth">Sub-agent nesting depth; 0 for a top-level run.</param>
 public sealed record AgentRunInput(string Agent, string Goal, int Depth = 0)
 {
+    /// <summary>The revision of the run loop new runs start with (see <see cref="Revision"/>).</summary>
+    public const int CurrentRevision = 1;
+
     /// <summary>The state carried over when the run continued as new; null for a run's first generation.</summary>
     public AgentRunContinuation? Continuation { get; init; }
+
+    /// <summary>
+    /// The revision of the run loop this run started with: a later revision adds steps to the history (1: an audit record after
+    /// each step), so a run keeps replaying the steps of the revision it began with. Null for runs started before revisions.
+    /// </summary>
+    public int? Revision { get; init; }
+
+    /// <summary>A new run's input at the current revision.</summary>
+    public static AgentRunInput Start(string agent, string goal, int depth = 0) => new(agent, goal, depth) { Revision = CurrentRevision };
+
+    /// <summary>
+    /// The W3C traceparent of the run's start span, set when the run starts and carried into every activity and sub-run, so the
+    /// run's spans form one trace across replays, restarts and hosts (the in-process Durable Task route propagates none).
+    /// </summary>
+    public string? TraceParent { get; init; }
+
+    /// <summary>
+    /// True when the run starts by recalling lessons of similar past runs (set at start from the agent's
+    /// <see cref="Agents.MemoryPolicy.InjectLessons"/>). Runs started before memory existed carry false, so their replay never
+    /// meets the recall activity that newer runs schedule first.
+    /// </summary>
+    public bool RecallLessons { get; init; }
+
+    /// <summary>
+    /// The conversation the run continues (a head in the conversation store; a session's previous turn), or null to start a new
+    /// one. The run adds only its own messages after it, so the stored bytes grow with new content only.
+    /// </summary>
+    public string? Conversation { get; init; }
+
+    /// <summary>The estimated tokens of <see cref="Conversation"/> (the previous turn's <see cref="AgentRunResult.ConversationTokens"/>), so compaction sees it from the first step.</summary>
+    public long ConversationTokens { get; init; }
 }
 
 /// <summary>Tokens and money a run used.</summary>
@@ -79,6 +113,12 @@ public sealed record ApprovalDecision(bool Approved, IReadOnlyList<string>? Call
 
     /// <summary>Unique per submission, so the submitter can find what the run made of its decision.</summary>
     public string? RequestId { get; init; }
+
+    /// <summary>
+    /// For a human review (a draft awaiting approval): what to change; with <see cref="Approved"/> false the work goes back to its
+    /// author with these corrections instead of ending rejected. Tool-call approvals show it to the model like a comment.
+    /// </summary>
+    public string? Corrections { get; init; }
 }
 
 /// <summary>A decision as the run applied it: kept in the run's status (the last <see cref="MaxKept"/>), carried across generations.</summary>
@@ -129,6 +169,18 @@ public sealed record AgentRunStatus
 
     /// <summary>The run's conversation so far (its head in the conversation store), from which its tool calls are read while it runs.</summary>
     public string? Conversation { get; init; }
+
+    /// <summary>The run's audit record so far (its head in the conversation store); <c>GET /api/runs/{id}/audit</c> reads it.</summary>
+    public string? Audit { get; init; }
+
+    /// <summary>The sub-runs this run started lately (the latest <see cref="SubRunRecord.MaxKept"/>), with their own ids.</summary>
+    public IReadOnlyList<SubRunRecord>? SubRuns { get; init; }
+
+    /// <summary>While escalated: the goal, what was tried and why, for the human who takes over.</summary>
+    public EscalationRecord? Escalation { get; init; }
+
+    /// <summary>Progress particular to a pattern run: a plan's steps, a confidence score, a mailbox's transcript.</summary>
+    public System.Text.Json.JsonElement? Detail { get; init; }
 }
 
 /// <summary>One tool call as the run recorded it.</summary>
@@ -167,6 +219,24 @@ public sealed record AgentRunResult
 
     /// <summary>The run's whole conversation (its final head in the conversation store), from which the tool-call record is read.</summary>
     public string? Conversation { get; init; }
+
+    /// <summary>The run's audit record (its head in the conversation store).</summary>
+    public string? Audit { get; init; }
+
+    /// <summary>When a budget ended a pattern run: which step, what was tried, and why, as data.</summary>
+    public RunErrorReport? Report { get; init; }
+
+    /// <summary>Results particular to a pattern run: a mailbox's transcript, a plan's steps.</summary>
+    public System.Text.Json.JsonElement? Detail { get; init; }
+
+    /// <summary>The ids of the past episodes whose lessons the run was given (see <see cref="Agents.MemoryPolicy"/>).</summary>
+    public IReadOnlyList<string>? Lessons { get; init; }
+
+    /// <summary>The id of the episode this run was recorded as, when its agent records episodes.</summary>
+    public string? Episode { get; init; }
+
+    /// <summary>The estimated tokens of the final conversation, for a run that continues it (a session's next turn).</summary>
+    public long ConversationTokens { get; init; }
 }
 
 /// <summary>Names shared by the run orchestration and its clients.</summary>
@@ -181,6 +251,20 @@ public static class AgentRunNames
     /// <summary>The phase while the run waits for a decision.</summary>
     public const string AwaitingApprovalPhase = "awaiting-approval";
 
-    /// <summary>The phase after an approval timeout with the escalate policy.</summary>
+    /// <summary>The phase after an approval timeout with the escalate policy, and while a human handles an escalation.</summary>
     public const string EscalatedPhase = "escalated";
+
+    /// <summary>The runtime's tool that hands a run to a human (offered when <see cref="Agents.AgentPolicy.AllowEscalation"/> is set).</summary>
+    public const string EscalationTool = "escalate_to_human";
+
+    /// <summary>True when instances of <paramref name="orchestrator"/> are agent runs: the loop, or an orchestrator of a registered agent's pattern.</summary>
+    public static bool IsRun(string? orchestrator, Agents.IAgentCatalog catalog)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        return string.Equals(orchestrator, Orchestrator, StringComparison.OrdinalIgnoreCase)
+            || catalog.Agents.Any(a => a.Pattern?.Orchestrators.Contains(orchestrator, StringComparer.OrdinalIgnoreCase) == true);
+    }
+
+    /// <summary>The orchestrator a run of this agent starts.</summary>
+    public static string OrchestratorOf(Agents.AgentDefinition agent) => agent?.Pattern?.Orchestrator ?? Orchestrator;
 }

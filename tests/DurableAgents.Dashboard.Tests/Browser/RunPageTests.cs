@@ -64,11 +64,15 @@ public sealed class RunPageTests(BrowserFixture fixture)
         await Assertions.Expect(timeline.Locator("li.ev-end")).ToContainTextAsync("Run finished · Completed");
         await Assertions.Expect(tab.Page.Locator("#run-outcome")).ToHaveTextAsync("Completed");
 
-        // The conversation is read when opened; the audit says it is not there on a host without the endpoint.
+        // The conversation is read when opened, and so is the audit: one row per tool call.
         await tab.Page.ClickAsync("details[data-key=conversation] summary");
         await Assertions.Expect(tab.Page.Locator("#conversation li.msg-tool")).ToContainTextAsync("42");
         await tab.Page.ClickAsync("details[data-key=audit] summary");
-        await Assertions.Expect(tab.Page.Locator("details[data-key=audit]")).ToContainTextAsync("Audit: not available");
+        var audit = tab.Page.Locator("#audit table.audit tbody tr");
+        await Assertions.Expect(audit).ToHaveCountAsync(1);
+        await Assertions.Expect(audit.First).ToContainTextAsync("calculator");
+        await Assertions.Expect(audit.First).ToContainTextAsync("read");
+        await Assertions.Expect(audit.First.Locator(".badge")).ToHaveTextAsync("ok");
         Assert.Empty(tab.Errors);
     }
 
@@ -106,7 +110,7 @@ public sealed class RunPageTests(BrowserFixture fixture)
     }
 
     [Fact]
-    public async Task TheAudit_IsShownWhenTheHostHasIt()
+    public async Task TheAuditsValues_AreShownAsText()
     {
         var id = await Api.StartRunAsync(SampleAgents.Background, "What is 1 + 1?", TestAgents.AuditedPrefix + Guid.NewGuid().ToString("N")[..8]);
         await using var tab = await fixture.NewPageAsync();
@@ -114,6 +118,18 @@ public sealed class RunPageTests(BrowserFixture fixture)
         await tab.Page.ClickAsync("details[data-key=audit] summary");
 
         await Assertions.Expect(tab.Page.Locator("#audit")).ToContainTextAsync("<b>inspected</b>");
-        Assert.Equal(0, await tab.Page.Locator("#audit b").CountAsync());
+        await Assertions.Expect(tab.Page.Locator("#audit")).ToContainTextAsync("by <i>someone</i>");
+        Assert.Equal(0, await tab.Page.Locator("#audit b, #audit i").CountAsync());
+    }
+
+    [Fact]
+    public async Task OnAHostWithoutTheAuditEndpoint_ThePageSaysSo()
+    {
+        var id = await Api.StartRunAsync(SampleAgents.Background, "What is 1 + 1?", TestAgents.UnauditedPrefix + Guid.NewGuid().ToString("N")[..8]);
+        await using var tab = await fixture.NewPageAsync();
+        await tab.OpenAsync($"#/runs/{id}");
+        await tab.Page.ClickAsync("details[data-key=audit] summary");
+
+        await Assertions.Expect(tab.Page.Locator("details[data-key=audit]")).ToContainTextAsync("Audit: not available");
     }
 }

@@ -1,6 +1,6 @@
 using DurableAgents.Dashboard.Tests.Infrastructure;
 using DurableAgents.Host.Cli;
-using Spectre.Console;
+using DurableAgents.Testing;
 
 namespace DurableAgents.Dashboard.Tests.Cli;
 
@@ -20,14 +20,7 @@ public static class CliRunner
     public static async Task<Result> RunAsync(Func<string, string?> environment, params string[] args)
     {
         using var writer = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Out = new AnsiConsoleOutput(writer),
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-        });
-        console.Profile.Width = 200;
+        var console = CapturedConsole.Create(writer);
         var code = await HostCli.RunAsync(args, console, environment);
         return new Result(code, writer.ToString());
     }

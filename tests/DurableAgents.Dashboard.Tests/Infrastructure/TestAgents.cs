@@ -30,8 +30,11 @@ public static class TestAgents
 
     private static readonly ConcurrentDictionary<string, int> Attempts = new(StringComparer.Ordinal);
 
-    /// <summary>Runs whose id starts with this have an audit (a stand-in for the endpoint another part of the project adds).</summary>
+    /// <summary>Runs whose id starts with this have a stand-in audit whose values hold markup.</summary>
     public const string AuditedPrefix = "audited-";
+
+    /// <summary>Runs whose id starts with this answer 404 for their audit, as a host without the endpoint does.</summary>
+    public const string UnauditedPrefix = "unaudited-";
 
     public static void Register(IServiceCollection services)
     {
@@ -57,7 +60,7 @@ public static class TestAgents
         return attempt == 1 ? throw new InvalidOperationException(FlakyError) : $"The page about {topic}, on attempt {attempt}.";
     }
 
-    /// <summary>Answers <c>GET /api/runs/audited-*/audit</c>; every other run has no audit (404), as on a host without the endpoint.</summary>
+    /// <summary>Answers <c>GET /api/runs/audited-*/audit</c> with a trail whose values hold markup, and 404 for <c>unaudited-*</c>.</summary>
     private sealed class AuditStandIn : IStartupFilter
     {
         public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
@@ -65,9 +68,22 @@ public static class TestAgents
             app.Use(async (http, proceed) =>
             {
                 var path = http.Request.Path.Value ?? "";
-                if (HttpMethods.IsGet(http.Request.Method) && path.StartsWith("/api/runs/" + AuditedPrefix, StringComparison.Ordinal) && path.EndsWith("/audit", StringComparison.Ordinal))
+                var audit = HttpMethods.IsGet(http.Request.Method) && path.EndsWith("/audit", StringComparison.Ordinal);
+                if (audit && path.StartsWith("/api/runs/" + AuditedPrefix, StringComparison.Ordinal))
                 {
-                    await http.Response.WriteAsJsonAsync(new[] { new { at = "2026-12-01T10:00:00Z", actor = "auditor", action = "<b>inspected</b>" } });
+                    var id = path.Split('/')[3];
+                    var entry = new
+                    {
+                        runId = id, agent = "auditor", step = 1, callId = "c1", tool = "<b>inspected</b>", kind = "tool", argumentDigest = "sha256:00",
+                        permission = "read", approval = "approved", approver = "<i>someone</i>", outcome = "ok", requestedAt = "2026-12-01T10:00:00Z",
+                    };
+                    await http.Response.WriteAsJsonAsync(new { runId = id, runs = new[] { id }, entries = new[] { entry } });
+                    return;
+                }
+
+                if (audit && path.StartsWith("/api/runs/" + UnauditedPrefix, StringComparison.Ordinal))
+                {
+                    http.Response.StatusCode = StatusCodes.Status404NotFound;
                     return;
                 }
 

@@ -60,15 +60,6 @@ public sealed class ApprovalOverHttpTests(FunctionsApp app)
         return new() { ["X-Signature-256"] = "sha256=" + Convert.ToHexStringLower(mac), ["X-Signature-Timestamp"] = timestamp };
     }
 
-    private async Task<FunctionHttp.Answer> WaitForAsync(RunFunctions runs, IServiceProvider services, string id, Func<FunctionHttp.Answer, bool> condition, string what)
-    {
-        FunctionHttp.Answer? last = null;
-        await TestDeadline.WaitUntilAsync(async () =>
-        {
-            var request = FunctionHttp.Request(services, "GET", $"/api/runs/{id}");
-            last = await (await runs.GetAsync(request, id, app.Client, default)).ExecuteAsync(request);
-            return last.Status == 200 && condition(last);
-        }, what, seconds: 90);
-        return last!;
-    }
+    private Task<FunctionHttp.Answer> WaitForAsync(RunFunctions runs, IServiceProvider services, string id, Func<FunctionHttp.Answer, bool> condition, string what) =>
+        runs.WaitForRunAsync(services, app.Client, id, condition, what);
 }

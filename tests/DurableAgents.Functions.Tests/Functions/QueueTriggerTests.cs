@@ -29,6 +29,19 @@ public sealed class QueueTriggerTests(FunctionsApp app)
     }
 
     [Fact]
+    public async Task ATopicOnTheLessonQueue_StartsALesson()
+    {
+        var function = app.Create<QueueRunFunction>(out var scope);
+        using var _ = scope;
+
+        await function.RunLessonAsync("Volcanoes", "fn-lesson-1", dequeueCount: 1, app.Client, default);
+        var run = await WaitCompletedAsync("queue-fn-lesson-1");
+
+        Assert.Contains("# Volcanoes", run.SerializedOutput, StringComparison.Ordinal);
+        Assert.Contains("\"lesson-pipeline\"", run.SerializedInput, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Base64MessageWithRunId_StartsThatRun()
     {
         var function = app.Create<QueueRunFunction>(out var scope);
@@ -43,7 +56,7 @@ public sealed class QueueTriggerTests(FunctionsApp app)
 
     [Theory]
     [InlineData("not json", "neither JSON nor base64-encoded JSON")]
-    [InlineData("{\"agent\":\"ghost\",\"input\":\"x\"}", "No agent named 'ghost' is registered. Known agents: background, records-cleanup, research.")]
+    [InlineData("{\"agent\":\"ghost\",\"input\":\"x\"}", "No agent named 'ghost' is registered. Known agents: background, lesson-fact-checker,")]
     [InlineData("{\"agent\":\"background\"}", "The message has no \"input\"")]
     [InlineData("{\"agent\":\"background\",\"input\":\"x\",\"runId\":\"bad id!\"}", "\"runId\" is not usable")]
     public async Task InvalidMessage_Throws_WithTheSelfHostedReason_SoTheHostPoisonsIt(string message, string reason)

@@ -1,7 +1,11 @@
 using DurableAgents.Agents;
 using DurableAgents.Functions.Orchestration;
 using DurableAgents.Runs;
+using DurableAgents.Patterns;
 using DurableAgents.Runs.Activities;
+using DurableAgents.Runs.Audit;
+using DurableAgents.Sessions;
+using DurableAgents.Telemetry;
 using DurableAgents.Testing;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
@@ -72,7 +76,9 @@ public sealed class FunctionsApp : IAsyncLifetime
     {
         // Typed input, as the Functions worker's orchestration context reads it for GetInput<AgentRunInput>().
         registry.AddOrchestratorFunc<AgentRunInput, AgentRunResult>(
-            AgentRunNames.Orchestrator, (context, _) => new AgentRunFunctions(Services.GetRequiredService<IAgentCatalog>()).RunAgentAsync(context));
+            AgentRunNames.Orchestrator, (context, _) => new AgentRunFunctions(Services.GetRequiredService<IAgentCatalog>(), Services.GetRequiredService<AgentTelemetry>()).RunAgentAsync(context));
+        registry.AddOrchestratorFunc<SessionInput, SessionStatus>(
+            SessionNames.Orchestrator, (context, _) => new SessionOrchestratorFunctions(Services.GetRequiredService<IAgentCatalog>()).RunSessionAsync(context));
         registry.AddActivityFunc<ModelCallInput, ModelCallOutput>(ModelCallActivity.Name, (c, i) => InScope(f => f.CallModelAsync(i, c.InstanceId)));
         registry.AddActivityFunc<ToolCallInput, ToolCallOutput>(ToolCallActivity.Name, (c, i) => InScope(f => f.CallToolAsync(i, c.InstanceId)));
         registry.AddActivityFunc<CompactInput, CompactOutput>(CompactActivity.Name, (c, i) => InScope(f => f.CompactAsync(i, c.InstanceId)));
@@ -80,13 +86,33 @@ public sealed class FunctionsApp : IAsyncLifetime
             RecentToolCallsActivity.Name, (c, i) => InScope(f => f.RecentToolCallsAsync(i, c.InstanceId)));
         registry.AddActivityFunc<CloseConversationInput, string?>(
             CloseConversationActivity.Name, (c, i) => InScope(f => f.CloseConversationAsync(i, c.InstanceId)));
+        registry.AddActivityFunc<AuditAppendInput, string>(AuditActivity.Name, (c, i) => InScope(f => f.AuditAsync(i, c.InstanceId)));
+        RegisterPatterns(registry);
+    }
+
+    private void RegisterPatterns(DurableTaskRegistry registry)
+    {
+        PatternFunctions Patterns() => new(Services.GetRequiredService<IAgentCatalog>());
+        registry.AddOrchestratorFunc<AgentRunInput, AgentRunResult>(PatternNames.Supervisor, (context, _) => Patterns().SupervisorAsync(context));
+        registry.AddOrchestratorFunc<AgentRunInput, AgentRunResult>(PatternNames.ContentPipeline, (context, _) => Patterns().ContentPipelineAsync(context));
+        registry.AddOrchestratorFunc<AgentRunInput, AgentRunResult>(PatternNames.PlanExecute, (context, _) => Patterns().PlanExecuteAsync(context));
+        registry.AddOrchestratorFunc<AgentRunInput, AgentRunResult>(PatternNames.MessagePair, (context, _) => Patterns().MessagePairAsync(context));
+        registry.AddOrchestratorFunc<MailboxInput, AgentRunResult>(PatternNames.Mailbox, (context, _) => Patterns().MailboxAsync(context));
+        registry.AddActivityFunc<StructuredCallInput, StructuredCallOutput>(
+            PatternNames.StructuredCallActivity, (c, i) => InPatternScope(f => f.StructuredCallAsync(i, c.InstanceId)));
+        registry.AddActivityFunc<ReadToolResultInput, string>(
+            PatternNames.ReadToolResultActivity, (c, i) => InPatternScope(f => f.ReadToolResultAsync(i, c.InstanceId)));
     }
 
     /// <summary>Runs an activity function in its own invocation scope, as the Functions worker does.</summary>
-    private async Task<TResult> InScope<TResult>(Func<AgentRunActivityFunctions, Task<TResult>> call)
+    private Task<TResult> InScope<TResult>(Func<AgentRunActivityFunctions, Task<TResult>> call) => InScope<AgentRunActivityFunctions, TResult>(call);
+
+    private Task<TResult> InPatternScope<TResult>(Func<PatternActivityFunctions, Task<TResult>> call) => InScope<PatternActivityFunctions, TResult>(call);
+
+    private async Task<TResult> InScope<TFunctions, TResult>(Func<TFunctions, Task<TResult>> call)
     {
         using var scope = Services.CreateScope();
-        return await call(ActivatorUtilities.CreateInstance<AgentRunActivityFunctions>(scope.ServiceProvider));
+        return await call(ActivatorUtilities.CreateInstance<TFunctions>(scope.ServiceProvider));
     }
 }
 

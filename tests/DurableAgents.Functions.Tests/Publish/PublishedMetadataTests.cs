@@ -16,6 +16,7 @@ public sealed class PublishedMetadataTests(PublishedApp app)
         { "ListRuns", "get", "api/runs", "Function" },
         { "GetRun", "get", "api/runs/{id}", "Function" },
         { "GetRunHistory", "get", "api/runs/{id}/history", "Function" },
+        { "GetRunAudit", "get", "api/runs/{id}/audit", "Function" },
         { "RaiseRunEvent", "post", "api/runs/{id}/events/{name}", "Function" },
         { "TerminateRun", "post", "api/runs/{id}/terminate", "Function" },
         { "SuspendRun", "post", "api/runs/{id}/suspend", "Function" },
@@ -24,6 +25,14 @@ public sealed class PublishedMetadataTests(PublishedApp app)
         { "ApproveRun", "post", "api/runs/{id}/approval", "Anonymous" },
         { "ListAgents", "get", "api/agents", "Function" },
         { "GetAgent", "get", "api/agents/{name}", "Function" },
+        { "ListMemories", "get", "api/agents/{agent}/memories", "Function" },
+        { "DeleteMemory", "delete", "api/agents/{agent}/memories/{id}", "Function" },
+        { "PurgeMemories", "delete", "api/agents/{agent}/memories", "Function" },
+        { "CreateSession", "post", "api/agents/{agent}/sessions", "Function" },
+        { "SendSessionMessage", "post", "api/sessions/{id}/messages", "Function" },
+        { "ListSessions", "get", "api/sessions", "Function" },
+        { "GetSession", "get", "api/sessions/{id}", "Function" },
+        { "DeleteSession", "delete", "api/sessions/{id}", "Function" },
     };
 
     [Theory]
@@ -36,7 +45,8 @@ public sealed class PublishedMetadataTests(PublishedApp app)
         Assert.Equal(route, trigger.GetProperty("route").GetString());
         Assert.Equal(authLevel, trigger.GetProperty("authLevel").GetString());
         Assert.Equal([method], trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()!.ToLowerInvariant()));
-        Assert.True(HasDurableClient(name) || name.Contains("Agent", StringComparison.Ordinal), $"{name} gets a durable client");
+        // The agents and memories routes read configuration and the memory store, not the task hub.
+        Assert.True(HasDurableClient(name) || name.Contains("Agent", StringComparison.Ordinal) || name.Contains("Memor", StringComparison.Ordinal), $"{name} gets a durable client");
     }
 
     [Fact]
@@ -45,7 +55,9 @@ public sealed class PublishedMetadataTests(PublishedApp app)
         var names = app.Metadata.EnumerateArray().Select(f => f.GetProperty("name").GetString()!).Order().ToList();
         var expected = HttpFunctions.Select(row => (string)row[0])
             .Concat(["AgentRun", "AgentRun_CallModel", "AgentRun_CallTool", "AgentRun_Compact", "AgentRun_RecentToolCalls",
-                "AgentRun_CloseConversation", "StartRunFromQueue", "Schedule_daily-research"])
+                "AgentRun_CloseConversation", "AgentRun_RecallLessons", "AgentRun_RecordEpisode", "AgentRun_Audit", "Pattern_Supervisor",
+                "Pattern_ContentPipeline", "Pattern_PlanExecute", "Pattern_MessagePair", "Pattern_Mailbox", "Pattern_StructuredCall",
+                "Pattern_ReadToolResult", "AgentSession", "StartRunFromQueue", "StartLessonFromQueue", "Schedule_daily-research"])
             .Order().ToList();
 
         Assert.Equal(expected, names);
@@ -66,6 +78,14 @@ public sealed class PublishedMetadataTests(PublishedApp app)
     }
 
     [Fact]
+    public void SessionOrchestrator_IsAnOrchestrationTrigger_NamedAsTheSdkSchedulesIt()
+    {
+        var trigger = app.Trigger(DurableAgents.Sessions.SessionNames.Orchestrator);
+
+        Assert.Equal("orchestrationTrigger", trigger.GetProperty("type").GetString());
+    }
+
+    [Fact]
     public void QueueTrigger_ReadsTheQueueNameSetting_OnTheHostStorage()
     {
         var trigger = app.Trigger("StartRunFromQueue");
@@ -74,6 +94,16 @@ public sealed class PublishedMetadataTests(PublishedApp app)
         Assert.Equal("%DurableAgents:QueueTrigger:QueueName%", trigger.GetProperty("queueName").GetString());
         Assert.Equal("AzureWebJobsStorage", trigger.GetProperty("connection").GetString());
         Assert.True(HasDurableClient("StartRunFromQueue"));
+    }
+
+    [Fact]
+    public void LessonQueueTrigger_ReadsTheSamplesOwnQueue()
+    {
+        var trigger = app.Trigger("StartLessonFromQueue");
+
+        Assert.Equal("queueTrigger", trigger.GetProperty("type").GetString());
+        Assert.Equal(DurableAgents.Samples.SampleAgents.LessonQueue, trigger.GetProperty("queueName").GetString());
+        Assert.Equal("AzureWebJobsStorage", trigger.GetProperty("connection").GetString());
     }
 
     [Fact]

@@ -17,7 +17,11 @@ public sealed class HostEndpointsTests : IClassFixture<HostFactoryFixture>
         var (response, agents) = await _http.SendAsync(HttpMethod.Get, "/api/agents");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var names = agents.EnumerateArray().Select(a => a.GetProperty("name").GetString()).ToList();
-        Assert.Equal(["background", SampleAgents.Approval, "research"], names);
+        Assert.Equal([
+            "background", "lesson-fact-checker", "lesson-formatter", SampleAgents.LessonPipeline, "lesson-researcher", "lesson-writer",
+            SampleAgents.Operations, "pen-pal-alice", "pen-pal-bob", SampleAgents.PenPals, SampleAgents.Planner, SampleAgents.React,
+            "records-admin", SampleAgents.Approval, "records-reader", "report-writer", "research", "researcher", "reviewer",
+            SampleAgents.Supervisor, "writer"], names);
 
         var approval = agents.EnumerateArray().Single(a => a.GetProperty("name").GetString() == SampleAgents.Approval);
         var delete = approval.GetProperty("tools").EnumerateArray().Single(t => t.GetProperty("name").GetString() == "delete_records");
@@ -26,6 +30,11 @@ public sealed class HostEndpointsTests : IClassFixture<HostFactoryFixture>
         Assert.True(approval.TryGetProperty("policy", out _));
         var research = agents.EnumerateArray().Single(a => a.GetProperty("name").GetString() == "research");
         Assert.Equal(SampleAgents.ResearchSchedule, research.GetProperty("schedules")[0].GetString());
+
+        var supervisor = agents.EnumerateArray().Single(a => a.GetProperty("name").GetString() == SampleAgents.Supervisor).GetProperty("pattern");
+        Assert.Equal("Pattern_Supervisor", supervisor.GetProperty("orchestrator").GetString());
+        Assert.Equal(["researcher", "writer", "reviewer"], supervisor.GetProperty("agents").EnumerateArray().Select(a => a.GetString()));
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, research.GetProperty("pattern").ValueKind);
 
         Assert.Equal(HttpStatusCode.OK, (await _http.SendAsync(HttpMethod.Get, "/api/agents/research")).Response.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await _http.SendAsync(HttpMethod.Get, "/api/agents/ghost")).Response.StatusCode);

@@ -34,4 +34,21 @@ public sealed class QueueRunMessageTests
         Assert.False(QueueRunMessage.TryParse(text, out _, out var error));
         Assert.Contains(expected, error, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("The water cycle", "The water cycle", null)]
+    [InlineData("{\"topic\": \"Tides\"}", "{\"topic\": \"Tides\"}", null)]
+    [InlineData("{\"input\": {\"topic\": \"Tides\"}, \"runId\": \"lesson-9\"}", "{\"topic\": \"Tides\"}", "lesson-9")]
+    public void OnAnAgentsOwnQueue_TheInputAloneWillDo(string text, string goal, string? runId)
+    {
+        Assert.True(QueueRunMessage.TryParse(text, "lesson-pipeline", out var m, out var error), error);
+        Assert.Equal(new QueueRunMessage("lesson-pipeline", goal, runId), m);
+    }
+
+    [Fact]
+    public void OnAnAgentsOwnQueue_AMessageMayStillNameAnotherAgent()
+    {
+        Assert.True(QueueRunMessage.TryParse("{\"agent\": \"background\", \"input\": \"x\"}", "lesson-pipeline", out var m, out _));
+        Assert.Equal("background", m!.Agent);
+    }
 }

@@ -94,7 +94,7 @@ public sealed class QueueTriggerAzuriteTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task AgentsOwnQueue_IsPolledToo()
+    public async Task AgentsOwnQueue_IsPolledToo_AndTakesTheInputAlone()
     {
         using var host = await QueueHost.StartAsync(azurite);
         var agentQueue = new QueueClient(azurite.ConnectionString, host.AgentQueueName);
@@ -103,8 +103,12 @@ public sealed class QueueTriggerAzuriteTests(AzuriteFixture azurite)
 
         await agentQueue.SendMessageAsync($"{{\"agent\":\"{QueueHost.QueuedAgent}\",\"input\":\"own queue\",\"runId\":\"{id}\"}}");
 
+        var receipt = (await agentQueue.SendMessageAsync("just a topic")).Value;
+
         var run = await host.Http.WaitForRunAsync(id, r => r.Status() == "Completed", "the run from the agent's queue completes");
+        var topic = await host.Http.WaitForRunAsync($"queue-{receipt.MessageId}", r => r.Status() == "Completed", "the plain-text message's run completes");
         Assert.Equal(QueueHost.QueuedAgent, run.GetProperty("agent").GetString());
+        Assert.Equal((QueueHost.QueuedAgent, "just a topic"), (topic.GetProperty("agent").GetString(), topic.GetProperty("input").GetString()));
         await host.WaitForEmptyQueueAsync(agentQueue);
     }
 }

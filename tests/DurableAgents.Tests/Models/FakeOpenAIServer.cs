@@ -1,13 +1,8 @@
 using System.Collections.Concurrent;
-using System.Net;
 using System.Text.Json.Nodes;
+using DurableAgents.Testing;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace DurableAgents.Tests.Models;
 
@@ -46,16 +41,14 @@ internal sealed class FakeOpenAIServer : IAsyncDisposable
 
     public static async Task<FakeOpenAIServer> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(o => o.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
-        var server = new FakeOpenAIServer(app);
-        app.MapPost("/v1/chat/completions", server.HandleAsync);
-        app.MapPost("/chat/completions", server.HandleAsync);
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        server.RootUrl = new Uri(address.TrimEnd('/') + "/");
+        FakeOpenAIServer? server = null;
+        var (_, root) = await LoopbackKestrel.StartAsync(app =>
+        {
+            server = new FakeOpenAIServer(app);
+            app.MapPost("/v1/chat/completions", server.HandleAsync);
+            app.MapPost("/chat/completions", server.HandleAsync);
+        });
+        server!.RootUrl = root;
         server.BaseUrl = new Uri(server.RootUrl, "v1/");
         return server;
     }

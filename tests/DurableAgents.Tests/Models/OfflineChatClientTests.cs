@@ -67,8 +67,9 @@ public sealed class OfflineChatClientTests
 
         Assert.Equal(ChatFinishReason.Stop, final.FinishReason);
         Assert.StartsWith(OfflineChatClient.Label, final.Text);
-        Assert.Contains("calculator: 84", final.Text);
-        Assert.Contains("write_file: wrote", final.Text);
+        Assert.Contains("12 * 7 = 84.", final.Text);
+        Assert.Contains("write_file returned: wrote", final.Text);
+        Assert.DoesNotContain("<tool_result", final.Text);
     }
 
     [Fact]
@@ -145,7 +146,7 @@ public sealed class OfflineChatClientTests
         Assert.Equal(["get_weather", "send_email"], calls.Select(c => c.Name));
         Assert.Equal("Oslo", Arg(calls[0], "city"));
         Assert.Equal("bob@example.com", Arg(calls[1], "to"));
-        Assert.Contains("get_weather: sunny", Arg(calls[1], "body"));
+        Assert.Contains("get_weather returned: sunny", Arg(calls[1], "body"));
     }
 
     [Fact]
@@ -220,32 +221,8 @@ public sealed class OfflineChatClientTests
         Assert.Equal(OfflineChatClient.ModelName, metadata?.DefaultModelId);
     }
 
-    /// <summary>A minimal agent loop: call the model, run its tool calls, append results, until it answers.</summary>
-    private static async Task<(List<ChatMessage> History, ChatResponse Final)> RunLoopAsync(IChatClient client, string goal, ChatOptions options)
-    {
-        List<ChatMessage> history = [new(ChatRole.User, goal)];
-        for (var step = 0; step < 10; step++)
-        {
-            var response = await client.GetResponseAsync(history, options);
-            history.AddRange(response.Messages);
-            var calls = Calls(response);
-            if (calls.Count == 0)
-            {
-                return (history, response);
-            }
-
-            var results = new List<AIContent>();
-            foreach (var call in calls)
-            {
-                var function = options.Tools!.OfType<AIFunction>().Single(f => f.Name == call.Name);
-                results.Add(new FunctionResultContent(call.CallId, await function.InvokeAsync(new AIFunctionArguments(call.Arguments))));
-            }
-
-            history.Add(new ChatMessage(ChatRole.Tool, results));
-        }
-
-        throw new InvalidOperationException("The offline model did not answer within 10 steps.");
-    }
+    private static Task<(List<ChatMessage> History, ChatResponse Final)> RunLoopAsync(IChatClient client, string goal, ChatOptions options) =>
+        OfflineLoop.RunAsync(client, goal, options, delimited: false);
 
     private static List<FunctionCallContent> Calls(ChatResponse response) =>
         response.Messages.SelectMany(m => m.Contents).OfType<FunctionCallContent>().ToList();

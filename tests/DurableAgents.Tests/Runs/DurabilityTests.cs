@@ -21,7 +21,7 @@ public sealed class DurabilityTests
         {
             Assert.Equal("OK", await first.SendAsync($"start {RunId}"));
             await TestDeadline.WaitUntilAsync(async () =>
-                CompletedTasks(await first.SendAsync($"status {RunId}")) >= 2
+                AgentWorkerProcess.CompletedTasks(await first.SendAsync($"status {RunId}")) >= 2
                 && Lines("tools.log").Count(l => l.StartsWith("start", StringComparison.Ordinal)) >= 3,
                 "the model call and the first tool call recorded, the other two running");
             await first.KillAsync();
@@ -56,11 +56,5 @@ public sealed class DurabilityTests
         Assert.Equal(4, done.Count); // n0, n1, n2, write9: each exactly once
         Assert.Equal(4, done.Select(l => l.Split(' ')[1]).Distinct().Count());
         Assert.Single(Lines("tools.log"), l => l.StartsWith("start", StringComparison.Ordinal) && l.EndsWith("n0", StringComparison.Ordinal));
-    }
-
-    private static int CompletedTasks(string status)
-    {
-        var parts = status.Split(' ');
-        return parts.Length == 4 && int.TryParse(parts[3], out var n) ? n : 0;
     }
 }

@@ -35,6 +35,8 @@ public static class RunsApi
         managed.MapPost("/{id}/resume", (string id, HttpRequest request, AgentRunClient runs, CancellationToken ct) =>
             RunHandlers.ResumeAsync(id, request, runs, ct)).WithName("ResumeRun");
         managed.MapDelete("/{id}", (string id, AgentRunClient runs, CancellationToken ct) => RunHandlers.PurgeAsync(id, runs, ct)).WithName("PurgeRun");
+        managed.MapGet("/{id}/audit", (string id, HttpRequest request, AgentRunClient runs, CancellationToken ct) =>
+            RunHandlers.AuditAsync(id, request, runs, ct)).WithName("GetRunAudit").WithTags("Audit");
 
         // Approval takes a key or a signed webhook body: the handler's gate reads the raw body and decides.
         runs.MapPost("/{id}/approval", (string id, HttpRequest request, AgentRunClient runs, ApprovalGate gate, CancellationToken ct) =>

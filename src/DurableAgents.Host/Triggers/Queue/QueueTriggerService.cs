@@ -57,10 +57,15 @@ public sealed partial class QueueTriggerService(
         }
     }
 
+    /// <summary>The agent whose own queue this is (its messages may be the input alone), or null for the default or a shared queue.</summary>
+    internal string? QueueAgent(string queueName) =>
+        queueName == _options.QueueName ? null
+            : catalog.Agents.Where(a => a.QueueName == queueName).Select(a => a.Name).ToList() is [var only] ? only : null;
+
     private async Task HandleAsync(QueueClient queue, QueueMessage message, CancellationToken cancellationToken)
     {
         var text = message.Body.ToString();
-        var outcome = await starter.HandleAsync(text, message.MessageId, message.DequeueCount, _options.MaxDequeueCount, cancellationToken);
+        var outcome = await starter.HandleAsync(text, message.MessageId, message.DequeueCount, _options.MaxDequeueCount, cancellationToken, QueueAgent(queue.Name));
         switch (outcome.Kind)
         {
             case QueueMessageOutcomeKind.Done:

@@ -84,20 +84,6 @@ internal sealed partial class ModelErrorMapper
         return null;
     }
 
-    /// <summary>Removes the configured secrets and anything that looks like an OpenAI key (servers echo masked keys in 401s).</summary>
-    internal string Redact(string text)
-    {
-        foreach (var secret in options.Secrets)
-        {
-            if (!string.IsNullOrEmpty(secret) && secret.Length >= 4)
-            {
-                text = text.Replace(secret, "[redacted]", StringComparison.Ordinal);
-            }
-        }
-
-        return KeyPattern().Replace(text, "sk-[redacted]");
-    }
-
-    [GeneratedRegex(@"sk-[A-Za-z0-9_\-\*]{3,}")]
-    private static partial Regex KeyPattern();
+    /// <summary>Removes the configured secrets and anything that looks like a key (servers echo masked keys in 401s).</summary>
+    internal string Redact(string text) => Privacy.SecretRedaction.Redact(text, options.Secrets);
 }

@@ -1,12 +1,24 @@
 using System.Text.Json;
+using DurableAgents.Runs.Loop;
 using Microsoft.Extensions.AI;
 
 namespace DurableAgents.Models;
 
+/// <summary>One tool result the offline planner received: the tool, the call's arguments, its status and its text.</summary>
+/// <param name="ToolName">The tool that produced it.</param>
+/// <param name="Arguments">The arguments of the call it answers (empty when the call is not in the conversation).</param>
+/// <param name="Status">ok, error, refused, rejected, timeout, unknown-tool, invalid-arguments, loop-warning (ok for plain results).</param>
+/// <param name="Text">The result text, without the runtime's delimiters.</param>
+internal sealed record ToolOutcome(string ToolName, IDictionary<string, object?> Arguments, string Status, string Text)
+{
+    /// <summary>True when the call did what it was asked (a sub-agent only when it completed).</summary>
+    public bool Succeeded => Status == "ok";
+}
+
 /// <summary>The parts of a conversation the offline planner needs: the goal, the calls made and the results received.</summary>
 internal sealed class ConversationView
 {
-    private ConversationView(string goal, List<FunctionCallContent> callsSinceGoal, List<(string ToolName, string Text)> resultsSinceGoal, HashSet<string> allCallSignatures, int assistantTurns)
+    private ConversationView(string goal, List<FunctionCallContent> callsSinceGoal, List<ToolOutcome> resultsSinceGoal, HashSet<string> allCallSignatures, int assistantTurns)
     {
         Goal = goal;
         CallsSinceGoal = callsSinceGoal;
@@ -15,14 +27,14 @@ internal sealed class ConversationView
         AssistantTurns = assistantTurns;
     }
 
-    /// <summary>The text of the last user message.</summary>
+    /// <summary>The text of the last user message that is not a runtime note (a goal reminder or a compaction summary).</summary>
     public string Goal { get; }
 
-    /// <summary>Tool calls the assistant made after the last user message.</summary>
+    /// <summary>Tool calls the assistant made after the goal.</summary>
     public List<FunctionCallContent> CallsSinceGoal { get; }
 
-    /// <summary>Tool results received after the last user message, with the name of the tool that produced each.</summary>
-    public List<(string ToolName, string Text)> ResultsSinceGoal { get; }
+    /// <summary>Tool results received after the goal, in order.</summary>
+    public List<ToolOutcome> ResultsSinceGoal { get; }
 
     /// <summary>Signatures (tool + canonical arguments) of every call in the conversation, so none is repeated.</summary>
     public HashSet<string> AllCallSignatures { get; }
@@ -33,36 +45,34 @@ internal sealed class ConversationView
     public static ConversationView From(IEnumerable<ChatMessage> messages)
     {
         var list = messages.ToList();
-        var lastUser = list.FindLastIndex(m => m.Role == ChatRole.User);
-        var goal = lastUser >= 0 ? list[lastUser].Text : string.Empty;
-        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        var goalIndex = list.FindLastIndex(m => m.Role == ChatRole.User && !IsRuntimeNote(m.Text));
+        var goal = goalIndex >= 0 ? list[goalIndex].Text : string.Empty;
+        var callsById = new Dictionary<string, FunctionCallContent>(StringComparer.Ordinal);
         var signatures = new HashSet<string>(StringComparer.Ordinal);
         var calls = new List<FunctionCallContent>();
-        var results = new List<(string, string)>();
+        var results = new List<ToolOutcome>();
         var assistantTurns = 0;
         for (var i = 0; i < list.Count; i++)
         {
-            var message = list[i];
-            if (message.Role == ChatRole.Assistant)
+            if (list[i].Role == ChatRole.Assistant)
             {
                 assistantTurns++;
             }
 
-            foreach (var content in message.Contents)
+            foreach (var content in list[i].Contents)
             {
                 if (content is FunctionCallContent call)
                 {
-                    names[call.CallId] = call.Name;
+                    callsById[call.CallId] = call;
                     signatures.Add(Signature(call.Name, call.Arguments));
-                    if (i > lastUser)
+                    if (i > goalIndex)
                     {
                         calls.Add(call);
                     }
                 }
-                else if (content is FunctionResultContent result && i > lastUser)
+                else if (content is FunctionResultContent result && i > goalIndex)
                 {
-                    var toolName = names.TryGetValue(result.CallId, out var n) ? n : result.CallId;
-                    results.Add((toolName, ToolResultText.Of(result)));
+                    results.Add(Outcome(result, callsById.GetValueOrDefault(result.CallId)));
                 }
             }
         }
@@ -86,4 +96,25 @@ internal sealed class ConversationView
 
         return toolName + "(" + string.Join(",", sorted.Select(kv => JsonSerializer.Serialize(kv.Key) + ":" + kv.Value)) + ")";
     }
+
+    /// <summary>The text of an argument of a call (strings as they are, other JSON as JSON), or null.</summary>
+    public static string? ArgumentText(IDictionary<string, object?> arguments, string name) =>
+        arguments.TryGetValue(name, out var value) ? value switch
+        {
+            null => null,
+            JsonElement { ValueKind: JsonValueKind.String } e => e.GetString(),
+            JsonElement e => e.GetRawText(),
+            var other => other.ToString(),
+        } : null;
+
+    private static ToolOutcome Outcome(FunctionResultContent result, FunctionCallContent? call)
+    {
+        var text = ToolResultText.Of(result);
+        var arguments = call?.Arguments ?? new Dictionary<string, object?>();
+        return ToolResultFormatter.TryUnwrap(text, out var tool, out var status, out var body)
+            ? new ToolOutcome(call?.Name ?? tool, arguments, status, body)
+            : new ToolOutcome(call?.Name ?? result.CallId, arguments, result.Exception is null ? "ok" : "error", text);
+    }
+
+    private static bool IsRuntimeNote(string text) => text.StartsWith("[runtime", StringComparison.Ordinal);
 }

@@ -19,7 +19,7 @@ internal static partial class GoalText
     private static readonly string[] LeadingVerbs =
     [
         "please", "search for", "search", "look up", "lookup", "find out", "find", "calculate", "compute", "evaluate",
-        "work out", "fetch", "get", "read", "check", "tell me", "what is", "what's", "and", "then", "also",
+        "work out", "fetch", "get", "read", "check", "tell me", "what is", "what's", "and", "then", "also", "write", "draft", "compose",
     ];
 
     /// <summary>Lower-case content words (three letters or more, no stop words), in order of appearance, without repeats.</summary>
@@ -57,10 +57,14 @@ internal static partial class GoalText
     /// <summary>Splits a goal into clauses at sentence punctuation and at "and"/"then" joins.</summary>
     public static List<string> Clauses(string text)
     {
-        // Protect URLs and decimals from the split on '.' and ','.
-        var protectedText = UrlPattern().Replace(text, m => m.Value.Replace('.', '\u0001').Replace(',', '\u0002'));
+        // Protect URLs (not the punctuation after them) and decimals from the split on '.' and ','.
+        var protectedText = UrlPattern().Replace(text, m =>
+        {
+            var url = m.Value.TrimEnd('.', ',', ';', ':', ')', '!', '?');
+            return url.Replace('.', '\u0001').Replace(',', '\u0002') + m.Value[url.Length..];
+        });
         return ClauseSplitPattern().Split(protectedText)
-            .Select(c => c.Replace('\u0001', '.').Replace('\u0002', ',').Trim())
+            .Select(c => c.Replace('\u0001', '.').Replace('\u0002', ',').Trim().TrimEnd(',', ';').Trim())
             .Where(c => c.Length > 0)
             .ToList();
     }
@@ -85,21 +89,6 @@ internal static partial class GoalText
         while (changed);
 
         return result.TrimEnd('.', '?', '!', ',', ';', ':').Trim();
-    }
-
-    /// <summary>The first arithmetic expression in the text (digits with at least one operator), or null.</summary>
-    public static string? Expression(string text)
-    {
-        foreach (Match match in ExpressionPattern().Matches(text))
-        {
-            var candidate = match.Value.Trim();
-            if (OperatorBetweenOperandsPattern().IsMatch(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        return null;
     }
 
     /// <summary>The first http(s) URL in the text, without trailing punctuation, or null.</summary>
@@ -162,12 +151,6 @@ internal static partial class GoalText
 
     [GeneratedRegex(@"(?:[.;!?]\s+|[.;!?]$|,\s*(?:and\s+|then\s+)?|\s+(?:and then|and|then)\s+)", RegexOptions.IgnoreCase)]
     private static partial Regex ClauseSplitPattern();
-
-    [GeneratedRegex(@"[-(]?\s*[\d(][\d\s.+\-*/%^()]*[\d)]")]
-    private static partial Regex ExpressionPattern();
-
-    [GeneratedRegex(@"[\d)]\s*[-+*/%^]\s*[\d(.]")]
-    private static partial Regex OperatorBetweenOperandsPattern();
 
     [GeneratedRegex(@"https?://[^\s""'<>]+", RegexOptions.IgnoreCase)]
     private static partial Regex UrlPattern();

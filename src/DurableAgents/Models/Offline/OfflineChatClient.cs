@@ -11,9 +11,16 @@ namespace DurableAgents.Models;
 /// </summary>
 /// <remarks>
 /// For the last user message (the goal) it first calls, in parallel, the read-only tools whose name or description shares
-/// words with the goal (or whose schema asks for an expression or URL found in the goal); then the side-effecting tools
-/// that match, including a write tool when the goal asks to write or save, with content summarising the results; then it
-/// answers with a summary of the results. It never makes the same call (tool and arguments) twice in a conversation.
+/// words with the goal (or whose schema asks for an expression, URL or time zone found in the goal: whole expressions such as
+/// <c>(2+3)*4 ^ 2 / sqrt(16)</c>, IANA zones such as <c>Europe/Paris</c>); a call the runtime refused as invalid is made once
+/// more with its numbers fitted to the schema; after a failed call it calls an escalation tool if it has one; then the
+/// side-effecting tools that match, including a write tool when the goal asks to write or save, with content made from the
+/// request's material and the results; then it answers in sentences that quote each result (a calculation with its expression,
+/// a time with its zone, search hits with their sources, a sub-agent's answer). A request that hands over material ("Research
+/// notes:", "Draft:") and matches no tool gets a Markdown draft of it, with a Sources line when the request asks for sources.
+/// A JSON-schema response format gets JSON that fits the schema, by the rules in <c>StructuredAnswerer</c> (routing, confidence,
+/// plans); its prose fields carry the label. It never makes the same call (tool and arguments) twice in a conversation, and never
+/// plans a tool that a lessons block in its instructions names on an avoid line (a human rejected it in a similar past run).
 /// Same input, same output: call ids are hashes of the step, tool and arguments; usage counts characters / 4.
 /// </remarks>
 public sealed class OfflineChatClient : IChatClient
@@ -34,7 +41,9 @@ public sealed class OfflineChatClient : IChatClient
         cancellationToken.ThrowIfCancellationRequested();
         var list = messages.ToList();
         var view = ConversationView.From(list);
-        var plan = OfflinePlanner.Plan(view, ToolProfile.From(options), options?.ToolMode);
+        var plan = options?.ResponseFormat is ChatResponseFormatJson json
+            ? new OfflinePlan([], json.Schema is { } schema ? StructuredAnswerer.Answer(schema, list, options) : "{\"answer\":" + System.Text.Json.JsonSerializer.Serialize(Label + AnswerComposer.Answer(view)) + "}")
+            : OfflinePlanner.Plan(view, WithoutAvoided(ToolProfile.From(options), list, options), options?.ToolMode);
         return Task.FromResult(ToResponse(list, options, view, plan));
     }
 
@@ -59,6 +68,14 @@ public sealed class OfflineChatClient : IChatClient
     /// <inheritdoc />
     public void Dispose()
     {
+    }
+
+    /// <summary>The tools a lessons block in the instructions says a human rejected in a similar past run are not planned again.</summary>
+    private static List<ToolProfile> WithoutAvoided(List<ToolProfile> tools, List<ChatMessage> messages, ChatOptions? options)
+    {
+        var instructions = string.Join("\n", messages.Where(m => m.Role == ChatRole.System).Select(m => m.Text).Append(options?.Instructions ?? ""));
+        var avoid = Memory.LessonsBlock.ToolsToAvoid(instructions);
+        return avoid.Count == 0 ? tools : tools.Where(t => !avoid.Contains(t.Name)).ToList();
     }
 
     private static ChatResponse ToResponse(List<ChatMessage> messages, ChatOptions? options, ConversationView view, OfflinePlan plan)

@@ -7,9 +7,10 @@ namespace DurableAgents.Models;
 internal sealed class ToolProfile
 {
     private static readonly string[] SideEffectVerbs =
-        ["write", "save", "store", "append", "create", "delete", "remove", "send", "post", "update", "upload", "publish", "put", "set", "insert", "deploy", "email"];
+        ["write", "writer", "save", "store", "append", "create", "delete", "remove", "send", "post", "update", "upload", "publish", "put", "set", "insert", "deploy", "email"];
 
-    private static readonly string[] WriterVerbs = ["write", "save", "store", "append", "create", "put"];
+    // "writer" too: a sub-agent named report-writer writes, so it acts after the gathering, with what was gathered.
+    private static readonly string[] WriterVerbs = ["write", "writer", "save", "store", "append", "create", "put"];
 
     private static readonly string[] ReadOnlyVerbs =
         ["get", "read", "search", "list", "fetch", "find", "lookup", "look", "query", "calc", "calculate", "calculator", "compute", "show", "describe", "count", "weather", "time"];
@@ -31,6 +32,7 @@ internal sealed class ToolProfile
         IsSideEffecting = allNameWords.Any(w => SideEffectVerbs.Contains(w));
         IsWriter = allNameWords.Any(w => WriterVerbs.Contains(w));
         LooksReadOnly = !IsSideEffecting && allNameWords.Any(w => ReadOnlyVerbs.Contains(w));
+        IsEscalation = allNameWords.Contains("escalate") || (allNameWords.Contains("ask") && allNameWords.Contains("human"));
         (Properties, Required) = ReadSchema(declaration.JsonSchema);
     }
 
@@ -52,6 +54,9 @@ internal sealed class ToolProfile
 
     /// <summary>The name has a verb like get, search or calculate and none that changes anything.</summary>
     public bool LooksReadOnly { get; }
+
+    /// <summary>The name says it hands the run to a human (escalate_to_human, ask_human): called only after a failure.</summary>
+    public bool IsEscalation { get; }
 
     /// <summary>The schema's properties, in declaration order.</summary>
     public List<(string Name, JsonElement Schema)> Properties { get; }

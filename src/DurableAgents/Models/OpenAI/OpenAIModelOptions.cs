@@ -12,7 +12,7 @@ public sealed class OpenAIModelOptions
     public const string DefaultModel = "gpt-4o-mini";
 
     /// <summary>The setting that lets model-call telemetry hold prompts, replies and tool arguments (the GenAI semantic conventions' name).</summary>
-    public const string SensitiveTelemetrySetting = "OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT";
+    public const string SensitiveTelemetrySetting = Telemetry.AgentTelemetryOptions.SensitiveDataSetting;
 
     /// <summary>The key sent to servers that need none (local OpenAI-compatible servers ignore it).</summary>
     public const string PlaceholderApiKey = "no-api-key-required";
@@ -79,7 +79,7 @@ public sealed class OpenAIModelOptions
             ApiKey = apiKey ?? PlaceholderApiKey,
             BaseUrl = baseUrl,
             Model = Normalize(getVariable("OPENAI_MODEL")) ?? DefaultModel,
-            EnableSensitiveTelemetryData = ReadFlag(getVariable(SensitiveTelemetrySetting), SensitiveTelemetrySetting),
+            EnableSensitiveTelemetryData = Telemetry.AgentTelemetryOptions.ReadSensitiveDataSetting(getVariable),
         };
         options.Validate();
         return options;
@@ -121,13 +121,6 @@ public sealed class OpenAIModelOptions
         endpoint.Host.EndsWith(".openai.azure.com", StringComparison.OrdinalIgnoreCase)
         || endpoint.Host.EndsWith(".cognitiveservices.azure.com", StringComparison.OrdinalIgnoreCase)
         || endpoint.Host.EndsWith(".services.ai.azure.com", StringComparison.OrdinalIgnoreCase);
-
-    private static bool ReadFlag(string? value, string name) => Normalize(value) switch
-    {
-        null => false,
-        var text when bool.TryParse(text, out var flag) => flag,
-        var text => throw new InvalidOperationException($"{name} is '{text}'; set it to true or false."),
-    };
 
     private static string? Normalize(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 

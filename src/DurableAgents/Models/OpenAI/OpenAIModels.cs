@@ -17,7 +17,7 @@ namespace DurableAgents.Models;
 public static class OpenAIModels
 {
     /// <summary>The ActivitySource and Meter name of the model calls' GenAI telemetry.</summary>
-    public const string TelemetrySourceName = "DurableAgents.Models";
+    public const string TelemetrySourceName = Telemetry.AgentTelemetryNames.ModelSource;
 
     /// <summary>Creates the chat client for validated options.</summary>
     /// <param name="options">Endpoint, key, model, timeout and whether telemetry may hold message content.</param>

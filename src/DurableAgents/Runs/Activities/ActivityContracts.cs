@@ -27,7 +27,14 @@ public sealed record NewMessage(string? Id = null, string? Role = null, string? 
 /// <param name="Head">The conversation so far (null at the start).</param>
 /// <param name="NewMessages">Messages to append before calling the model.</param>
 /// <param name="Step">The step number (1-based).</param>
-public sealed record ModelCallInput(string Agent, int Depth, string? Head, IReadOnlyList<NewMessage> NewMessages, int Step);
+public sealed record ModelCallInput(string Agent, int Depth, string? Head, IReadOnlyList<NewMessage> NewMessages, int Step)
+{
+    /// <summary>The run's W3C traceparent (see <see cref="AgentRunInput.TraceParent"/>).</summary>
+    public string? TraceParent { get; init; }
+
+    /// <summary>The lessons block added to the instructions (its id in the conversation store), when the run was given lessons.</summary>
+    public string? Lessons { get; init; }
+}
 
 /// <summary>A tool call the model asked for.</summary>
 /// <param name="CallId">The call id.</param>
@@ -60,7 +67,11 @@ public sealed record ModelCallOutput(
 /// <param name="Arguments">The validated arguments as a JSON object.</param>
 /// <param name="MaxResultChars">The result cap.</param>
 /// <param name="Step">The step.</param>
-public sealed record ToolCallInput(string Agent, string Tool, string CallId, string Arguments, int MaxResultChars, int Step);
+public sealed record ToolCallInput(string Agent, string Tool, string CallId, string Arguments, int MaxResultChars, int Step)
+{
+    /// <summary>The run's W3C traceparent (see <see cref="AgentRunInput.TraceParent"/>).</summary>
+    public string? TraceParent { get; init; }
+}
 
 /// <summary>Output of the tool-call activity: the stored result's id and a short preview, not the result itself.</summary>
 /// <param name="MessageId">The stored tool message.</param>
@@ -74,7 +85,11 @@ public sealed record ToolCallOutput(string MessageId, string Status, string Prev
 /// <param name="Head">The conversation.</param>
 /// <param name="NewMessages">Messages to append first.</param>
 /// <param name="KeepRecentMessages">How many of the newest messages to keep verbatim.</param>
-public sealed record CompactInput(string Agent, string? Head, IReadOnlyList<NewMessage> NewMessages, int KeepRecentMessages);
+public sealed record CompactInput(string Agent, string? Head, IReadOnlyList<NewMessage> NewMessages, int KeepRecentMessages)
+{
+    /// <summary>The run's W3C traceparent (see <see cref="AgentRunInput.TraceParent"/>).</summary>
+    public string? TraceParent { get; init; }
+}
 
 /// <summary>Output of the compaction activity.</summary>
 /// <param name="Head">The compacted conversation.</param>

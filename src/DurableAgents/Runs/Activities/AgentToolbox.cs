@@ -15,6 +15,16 @@ public static class AgentToolbox
         """{"type":"object","properties":{"task":{"type":"string","description":"The task for the sub-agent, with all the context it needs."}},"required":["task"]}""")
         .RootElement.Clone();
 
+    /// <summary>The JSON schema of the runtime's escalate_to_human tool: why, and what was tried.</summary>
+    public static readonly JsonElement EscalationSchema = JsonDocument.Parse(
+        """{"type":"object","properties":{"reason":{"type":"string","description":"Why a human must take over: what blocks the task."},"tried":{"type":"string","description":"What you tried and how each attempt ended."}},"required":["reason"]}""")
+        .RootElement.Clone();
+
+    /// <summary>What the escalate_to_human tool says to the model.</summary>
+    public const string EscalationDescription =
+        "Hands the task to a human when you cannot finish it with your tools, or a sub-agent failed or was refused: the run pauses until "
+        + "a person answers, and their answer comes back as this tool's result. Say why, and what you tried.";
+
     /// <summary>
     /// The declarations sent to the model. An MCP tool without a pinned schema is declared with the description and schema its
     /// server lists (through <paramref name="mcp"/>, in the calling activity); while the server is down it is declared as
@@ -39,6 +49,11 @@ public static class AgentToolbox
             var sub = catalog.Find(name);
             var description = $"Delegates a task to the '{name}' agent and returns its answer. {sub?.Description}".Trim();
             tools.Add(AIFunctionFactory.CreateDeclaration(name, description, SubAgentSchema));
+        }
+
+        if (definition.Policy.AllowEscalation && !definition.Tools.Any(t => t.Name == Runs.AgentRunNames.EscalationTool))
+        {
+            tools.Add(AIFunctionFactory.CreateDeclaration(Runs.AgentRunNames.EscalationTool, EscalationDescription, EscalationSchema));
         }
 
         return tools;

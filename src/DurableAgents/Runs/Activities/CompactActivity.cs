@@ -4,6 +4,7 @@ using DurableAgents.Agents;
 using Microsoft.DurableTask;
 using DurableAgents.Runs.Conversation;
 using DurableAgents.Runs.Pricing;
+using DurableAgents.Telemetry;
 using Microsoft.Extensions.AI;
 
 namespace DurableAgents.Runs.Activities;
@@ -12,9 +13,11 @@ namespace DurableAgents.Runs.Activities;
 /// Compacts a conversation past its context budget: the first message (the goal) and the newest turns stay verbatim, the turns
 /// between are replaced by a summary written by the agent's model; the instructions are rebuilt on every call, so they stay too.
 /// </summary>
-public sealed class CompactActivity(IAgentCatalog catalog, ConversationLog log, ModelPriceTable prices, IServiceProvider services)
+public sealed class CompactActivity(IAgentCatalog catalog, ConversationLog log, ModelPriceTable prices, IServiceProvider services, AgentTelemetry? telemetry = null)
     : TaskActivity<CompactInput, CompactOutput>
 {
+    private readonly AgentTelemetry _telemetry = telemetry ?? AgentTelemetry.Shared;
+
     /// <summary>The activity name (a valid Azure Functions name too: the Functions app serves the activity as a function of this name).</summary>
     public const string Name = "AgentRun_Compact";
 
@@ -24,6 +27,7 @@ public sealed class CompactActivity(IAgentCatalog catalog, ConversationLog log, 
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
         var definition = AgentToolbox.Find(catalog, input.Agent);
+        using var span = RunSpans.StartActivity(Name, input.TraceParent, context.InstanceId, definition.Name, 0);
         var token = CancellationToken.None; // the SDK gives activities no token; the model client has its own network timeout
         var head = await ChatMessages.AppendAsync(log, input.Head, input.NewMessages, token);
         var entries = await log.GetEntriesAsync(head, token);
@@ -36,7 +40,7 @@ public sealed class CompactActivity(IAgentCatalog catalog, ConversationLog log, 
         }
 
         var middle = messages.Skip(1).Take(keepFrom - 1).ToList();
-        var model = AgentToolbox.ResolveModel(definition, services);
+        var model = _telemetry.Instrument(AgentToolbox.ResolveModel(definition, services));
         var prompt = new List<ChatMessage>
         {
             new(ChatRole.System, AgentRunPrompts.Summarize),
@@ -56,6 +60,7 @@ public sealed class CompactActivity(IAgentCatalog catalog, ConversationLog log, 
             }
             catch (Exception ex)
             {
+                span.Fail(ex);
                 throw TransientModelFailureException.Classify(ex);
             }
         }
@@ -69,8 +74,10 @@ public sealed class CompactActivity(IAgentCatalog catalog, ConversationLog log, 
         var modelId = definition.ModelId ?? response.ModelId ?? model.GetService<ChatClientMetadata>()?.DefaultModelId;
         var inputTokens = response.Usage?.InputTokenCount ?? ChatMessages.EstimateTokens(prompt);
         var outputTokens = response.Usage?.OutputTokenCount ?? (response.Text.Length / 4);
+        var usage = new RunUsage(inputTokens, outputTokens, prices.CostOf(modelId, inputTokens, outputTokens));
+        _telemetry.ModelUsed(definition.Name, modelId, usage);
         var after = ChatMessages.EstimateTokens([messages[0], summary, .. messages.Skip(keepFrom)]);
-        return new CompactOutput(newHead, new RunUsage(inputTokens, outputTokens, prices.CostOf(modelId, inputTokens, outputTokens)), after, middle.Count);
+        return new CompactOutput(newHead, usage, after, middle.Count);
     }
 
     /// <summary>Where the verbatim tail starts: never between an assistant's tool calls and their results.</summary>

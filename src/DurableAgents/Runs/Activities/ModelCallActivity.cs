@@ -4,6 +4,7 @@ using DurableAgents.Models;
 using Microsoft.DurableTask;
 using DurableAgents.Runs.Conversation;
 using DurableAgents.Runs.Pricing;
+using DurableAgents.Telemetry;
 using DurableAgents.Tools.Mcp;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,9 +15,11 @@ namespace DurableAgents.Runs.Activities;
 /// One model call: appends the step's new messages to the stored conversation, calls the agent's model with the tools as
 /// declarations, stores the reply, and returns the reply's tool calls, text and usage (not the conversation).
 /// </summary>
-public sealed class ModelCallActivity(IAgentCatalog catalog, ConversationLog log, ModelPriceTable prices, IServiceProvider services)
+public sealed class ModelCallActivity(IAgentCatalog catalog, ConversationLog log, ModelPriceTable prices, IServiceProvider services, AgentTelemetry? telemetry = null)
     : TaskActivity<ModelCallInput, ModelCallOutput>
 {
+    private readonly AgentTelemetry _telemetry = telemetry ?? AgentTelemetry.Shared;
+
     /// <summary>The activity name (a valid Azure Functions name too: the Functions app serves the activity as a function of this name).</summary>
     public const string Name = "AgentRun_CallModel";
 
@@ -26,12 +29,14 @@ public sealed class ModelCallActivity(IAgentCatalog catalog, ConversationLog log
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
         var definition = AgentToolbox.Find(catalog, input.Agent);
-        var model = AgentToolbox.ResolveModel(definition, services);
+        using var span = RunSpans.StartActivity(Name, input.TraceParent, context.InstanceId, definition.Name, input.Step);
+        var model = _telemetry.Instrument(AgentToolbox.ResolveModel(definition, services));
         var token = CancellationToken.None; // the SDK gives activities no token; the model client has its own network timeout
 
         var history = await log.GetMessagesAsync(input.Head, token);
         var added = await ChatMessages.EntriesAsync(log, input.NewMessages, token);
-        var messages = new List<ChatMessage>(history.Count + added.Count + 1) { SystemMessage(definition) };
+        var lessons = input.Lessons is null ? null : await log.Store.GetAsync(input.Lessons, token);
+        var messages = new List<ChatMessage>(history.Count + added.Count + 1) { SystemMessage(definition, lessons) };
         messages.AddRange(history);
         messages.AddRange(added.Select(e => e.Message));
 
@@ -59,6 +64,7 @@ public sealed class ModelCallActivity(IAgentCatalog catalog, ConversationLog log
             }
             catch (Exception ex)
             {
+                span.Fail(ex);
                 throw TransientModelFailureException.Classify(ex);
             }
         }
@@ -72,6 +78,7 @@ public sealed class ModelCallActivity(IAgentCatalog catalog, ConversationLog log
         var inputTokens = response.Usage?.InputTokenCount ?? ChatMessages.EstimateTokens(messages);
         var outputTokens = response.Usage?.OutputTokenCount ?? ChatMessages.EstimateTokens([reply]);
         var usage = new RunUsage(inputTokens, outputTokens, prices.CostOf(modelId, inputTokens, outputTokens));
+        _telemetry.ModelUsed(definition.Name, modelId, usage);
         var conversationTokens = Math.Max(ChatMessages.EstimateTokens(messages) + ChatMessages.EstimateTokens([reply]), inputTokens + outputTokens);
 
         return new ModelCallOutput(
@@ -84,9 +91,14 @@ public sealed class ModelCallActivity(IAgentCatalog catalog, ConversationLog log
             conversationTokens);
     }
 
-    /// <summary>The system message: the agent's instructions plus the runtime's rules; rebuilt every call, so never compacted.</summary>
-    internal static ChatMessage SystemMessage(AgentDefinition definition) =>
-        new(ChatRole.System, $"{definition.Instructions}\n\n{AgentRunPrompts.UntrustedToolData}");
+    /// <summary>
+    /// The system message: the agent's instructions, the runtime's rules and the run's lessons from past runs (marked as data);
+    /// rebuilt every call, so never compacted.
+    /// </summary>
+    internal static ChatMessage SystemMessage(AgentDefinition definition, string? lessons = null) =>
+        new(ChatRole.System, lessons is null
+            ? $"{definition.Instructions}\n\n{AgentRunPrompts.UntrustedToolData}"
+            : $"{definition.Instructions}\n\n{AgentRunPrompts.UntrustedToolData}\n\n{lessons}");
 
     private static ChatMessage Reply(ChatResponse response, int step)
     {

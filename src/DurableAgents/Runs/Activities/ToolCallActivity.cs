@@ -5,6 +5,7 @@ using DurableAgents.Models;
 using Microsoft.DurableTask;
 using DurableAgents.Runs.Conversation;
 using DurableAgents.Runs.Loop;
+using DurableAgents.Telemetry;
 using DurableAgents.Tools.BuiltIn;
 using Microsoft.Extensions.AI;
 
@@ -19,9 +20,11 @@ namespace DurableAgents.Runs.Activities;
 /// A <see cref="ToolException"/> is an error the model can correct and becomes the result. Any other exception of an idempotent
 /// tool fails the activity so the run's durable retry tries again; for other tools it becomes the result (never run twice).
 /// </remarks>
-public sealed class ToolCallActivity(IAgentCatalog catalog, ConversationLog log, IServiceProvider services)
+public sealed class ToolCallActivity(IAgentCatalog catalog, ConversationLog log, IServiceProvider services, AgentTelemetry? telemetry = null)
     : TaskActivity<ToolCallInput, ToolCallOutput>
 {
+    private readonly AgentTelemetry _telemetry = telemetry ?? AgentTelemetry.Shared;
+
     /// <summary>The activity name (a valid Azure Functions name too: the Functions app serves the activity as a function of this name).</summary>
     public const string Name = "AgentRun_CallTool";
 
@@ -34,6 +37,7 @@ public sealed class ToolCallActivity(IAgentCatalog catalog, ConversationLog log,
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
         var definition = AgentToolbox.Find(catalog, input.Agent);
+        using var span = RunSpans.StartActivity(Name, input.TraceParent, context.InstanceId, definition.Name, input.Step);
         var tool = definition.Tools.FirstOrDefault(t => string.Equals(t.Name, input.Tool, StringComparison.Ordinal))
             ?? throw new NonRetriableException($"Agent '{input.Agent}' has no tool '{input.Tool}'.");
 
@@ -54,6 +58,8 @@ public sealed class ToolCallActivity(IAgentCatalog catalog, ConversationLog log,
         var call = new AgentCallContext(context.InstanceId, input.Agent, "tool", key, input.Step, input.Tool, input.CallId);
         // The SDK gives activities no cancellation token: the tool's own timeout cancels it (the run's durable timer decides the outcome).
         using var timeout = new CancellationTokenSource(tool.Timeout ?? definition.Policy.ToolTimeout);
+        var sensitive = _telemetry.EnableSensitiveData;
+        using var toolSpan = RunSpans.StartTool(input.Tool, input.CallId, tool.Function.Description, sensitive ? input.Arguments : null);
         using (AgentCallContext.Enter(call))
         {
             try
@@ -74,7 +80,14 @@ public sealed class ToolCallActivity(IAgentCatalog catalog, ConversationLog log,
             {
                 (status, text) = ("error", $"Error: the tool failed ({ex.GetType().Name}): {ex.Message}. It was not retried because it is not idempotent.");
             }
+            catch (Exception ex)
+            {
+                toolSpan.Fail(ex); // an idempotent tool's failure: the run retries it durably
+                throw;
+            }
         }
+
+        RunSpans.EndTool(toolSpan, status, sensitive ? text : null);
 
         var formatted = ToolResultFormatter.Format(input.Tool, status, text, input.MaxResultChars);
         var message = new ChatMessage(ChatRole.Tool, [new FunctionResultContent(input.CallId, formatted)]);

@@ -113,10 +113,17 @@ public sealed class ConversationLog(IConversationStore store)
     /// Every message the conversation ever had, oldest first, including turns later replaced by a compaction summary (the summary
     /// and the copies a compaction keeps are left out, so each message appears once).
     /// </summary>
-    public async Task<IReadOnlyList<ChatMessage>> GetArchiveAsync(string? head, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<ChatMessage>> GetArchiveAsync(string? head, CancellationToken cancellationToken = default) =>
+        GetArchiveAsync(head, since: null, cancellationToken);
+
+    /// <summary>
+    /// The messages added after <paramref name="since"/> (an earlier head of the same conversation: where a session's turn began),
+    /// oldest first, as <see cref="GetArchiveAsync(string?, CancellationToken)"/> gives them; the whole archive when it is null.
+    /// </summary>
+    public async Task<IReadOnlyList<ChatMessage>> GetArchiveAsync(string? head, string? since, CancellationToken cancellationToken = default)
     {
         var segments = new Stack<Segment>();
-        for (var at = head; at is not null;)
+        for (var at = head; at is not null && at != since;)
         {
             var segment = await ReadSegmentAsync(at, cancellationToken);
             if (!segment.Compacted)

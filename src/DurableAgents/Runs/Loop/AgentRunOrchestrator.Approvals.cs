@@ -13,16 +13,21 @@ public sealed partial class AgentRunOrchestrator
         var policy = state.Policy;
         var undecided = calls.ToDictionary(c => c.CallId, StringComparer.Ordinal);
         var deadline = context.CurrentUtcDateTime.Add(policy.ApprovalTimeout);
-        var escalated = false;
         var gathered = state.GatheredSoFar(await RecentToolCallsAsync(context, state));
+        // A model's own escalation is escalated from the start (and times out as a decline); a timeout may escalate the rest.
+        var asked = calls.Where(c => c.IsEscalation).ToList();
+        var escalation = asked.Count == 0 ? null : new EscalationRecord(state.Input.Goal, Tried(gathered, asked), string.Join(" ", asked.Select(c => c.ApprovalReason)), context.CurrentUtcDateTime);
+        var escalated = false;
         while (undecided.Count > 0)
         {
-            context.SetCustomStatus(state.Status(escalated ? AgentRunNames.EscalatedPhase : AgentRunNames.AwaitingApprovalPhase) with
+            var phase = escalated || escalation is not null ? AgentRunNames.EscalatedPhase : AgentRunNames.AwaitingApprovalPhase;
+            context.SetCustomStatus(state.Status(phase) with
             {
                 Goal = state.Input.Goal,
                 PendingApprovals = undecided.Values.Select(ToPending).ToList(),
                 GatheredSoFar = gathered,
                 ApprovalDeadline = escalated ? null : deadline,
+                Escalation = escalation,
             });
 
             ApprovalDecision? decision;
@@ -44,11 +49,15 @@ public sealed partial class AgentRunOrchestrator
                     if (policy.OnApprovalTimeout == ApprovalTimeoutAction.Escalate)
                     {
                         escalated = true;
+                        escalation ??= new EscalationRecord(state.Input.Goal, gathered,
+                            $"Nobody decided on {string.Join(", ", undecided.Values.Select(c => $"'{c.Call.Name}'"))} within the approval timeout of {policy.ApprovalTimeout}; the policy escalates to a human.",
+                            context.CurrentUtcDateTime);
                         continue;
                     }
 
                     foreach (var call in undecided.Values)
                     {
+                        call.DecisionTimedOut = true;
                         Reject(state, call, $"nobody decided within the approval timeout of {policy.ApprovalTimeout}, so the call was rejected");
                     }
 
@@ -87,22 +96,31 @@ public sealed partial class AgentRunOrchestrator
     /// </summary>
     private static void Apply(TaskOrchestrationContext context, RunState state, Dictionary<string, PlannedCall> undecided, ApprovalDecision? decision)
     {
-        if (decision is null || state.WasDelivered(decision))
+        if (decision is null || state.Progress.WasDelivered(decision))
         {
             return;
         }
 
         var named = decision.CallIds is { Count: > 0 } ids ? ids : undecided.Keys.ToList();
-        var decided = new List<string>();
+        var decided = new List<PlannedCall>();
         foreach (var id in named)
         {
             // A call decided earlier (or never pending) is not in the set: duplicates and strays decide nothing.
-            if (!undecided.Remove(id, out var call))
+            if (undecided.Remove(id, out var call))
             {
-                continue;
+                decided.Add(call);
             }
+        }
 
-            decided.Add(id);
+        var record = new ApprovalRecord(decision.RequestId, decision.Approved, decision.Approver, decision.Comment ?? decision.Corrections,
+            decided.Select(c => c.CallId).ToList(), context.CurrentUtcDateTime)
+        {
+            DeliveryId = decision.DeliveryId,
+            SignatureId = decision.SignatureId,
+        };
+        foreach (var call in decided)
+        {
+            call.Decision = record;
             if (decision.Approved)
             {
                 call.ApprovalReason = null;
@@ -110,16 +128,16 @@ public sealed partial class AgentRunOrchestrator
             }
 
             var who = string.IsNullOrWhiteSpace(decision.Approver) ? "a human" : decision.Approver;
-            var why = string.IsNullOrWhiteSpace(decision.Comment) ? "no reason given" : decision.Comment;
-            Reject(state, call, $"rejected by {who}: {why}");
+            var why = string.IsNullOrWhiteSpace(record.Comment) ? "no reason given" : record.Comment;
+            Reject(state, call, $"{(call.IsEscalation ? "declined" : "rejected")} by {who}: {why}");
         }
 
-        state.Record(new ApprovalRecord(decision.RequestId, decision.Approved, decision.Approver, decision.Comment, decided, context.CurrentUtcDateTime)
-        {
-            DeliveryId = decision.DeliveryId,
-            SignatureId = decision.SignatureId,
-        });
+        state.Progress.Record(record);
     }
+
+    /// <summary>Who decided what, for the approval span (only with sensitive data on: names and comments are personal data).</summary>
+    private static string DescribeDecision(ApprovalRecord record) =>
+        $"{(record.Approved ? "approved" : "rejected")} by {record.Approver ?? "unnamed"}: {record.Comment ?? "no comment"}";
 
     private static void Reject(RunState state, PlannedCall call, string why)
     {
@@ -134,5 +152,13 @@ public sealed partial class AgentRunOrchestrator
         call.Call.Name,
         JsonDocument.Parse(call.Arguments).RootElement.Clone(),
         call.ApprovalReason ?? "",
-        (call.Tool?.Permission ?? ToolPermission.Read).ToString().ToLowerInvariant());
+        call.IsEscalation ? "human" : (call.Tool?.Permission ?? ToolPermission.Read).ToString().ToLowerInvariant());
+
+    /// <summary>What was tried: the run's account, then the model's own (its <c>tried</c> argument).</summary>
+    private static string Tried(string gathered, IEnumerable<PlannedCall> escalations)
+    {
+        var told = escalations.Select(c => JsonDocument.Parse(c.Arguments).RootElement)
+            .Select(a => a.TryGetProperty("tried", out var t) ? t.GetString() : null).OfType<string>().Where(t => t.Length > 0).ToList();
+        return told.Count == 0 ? gathered : $"{gathered}\nThe agent says it tried: {string.Join(" ", told)}";
+    }
 }

@@ -1,6 +1,7 @@
 using Microsoft.DurableTask;
 using DurableAgents.Durability;
 using DurableAgents.Runs.Activities;
+using DurableAgents.Telemetry;
 
 namespace DurableAgents.Runs.Loop;
 
@@ -15,11 +16,20 @@ public sealed partial class AgentRunOrchestrator
             return;
         }
 
+        if (call.IsEscalation)
+        {
+            // Nothing runs: the human's answer is the result.
+            var who = string.IsNullOrWhiteSpace(call.Decision?.Approver) ? "A human" : $"A human ({call.Decision!.Approver})";
+            var answer = string.IsNullOrWhiteSpace(call.Decision?.Comment) ? "go ahead with what you have." : call.Decision!.Comment;
+            call.Resolve("ok", $"{who} took the escalation and answered: {answer}", state.Policy.MaxToolResultChars);
+            return;
+        }
+
         var tool = call.Tool!;
         var policy = state.Policy;
         var timeout = tool.Timeout ?? policy.ToolTimeout;
         var cap = tool.MaxResultChars ?? policy.MaxToolResultChars;
-        var input = new ToolCallInput(state.Definition.Name, tool.Name, call.CallId, call.Arguments, cap, state.Step);
+        var input = new ToolCallInput(state.Definition.Name, tool.Name, call.CallId, call.Arguments, cap, state.Step) { TraceParent = state.Input.TraceParent };
         var attempts = tool.IsIdempotent ? Math.Max(1, policy.ToolCallAttempts) : 1;
         for (var attempt = 1; ; attempt++)
         {
@@ -47,7 +57,7 @@ public sealed partial class AgentRunOrchestrator
                     return;
                 }
 
-                await context.CreateTimer(Backoff(policy.ToolRetryFirstInterval, attempt, null), CancellationToken.None);
+                await RetryTimerAsync(context, state, "tool_retry", Backoff(policy.ToolRetryFirstInterval, attempt, null));
             }
         }
     }
@@ -56,11 +66,20 @@ public sealed partial class AgentRunOrchestrator
     {
         var cap = state.Policy.MaxToolResultChars;
         var task = System.Text.Json.JsonDocument.Parse(call.Arguments).RootElement.GetProperty("task").GetString() ?? "";
+        call.SubRunId = SubAgentInstanceId(context.InstanceId, state.Step, call.Index);
+        var label = $"step {state.Step}, call {call.Index + 1}";
+        state.Progress.NoteSubRun(new SubRunRecord(call.SubRunId, call.SubAgent!, label));
+        context.SetCustomStatus(state.Status("running-tools"));
         try
         {
             var result = await context.CallSubOrchestratorAsync<AgentRunResult>(
-                AgentRunNames.Orchestrator, new AgentRunInput(call.SubAgent!, task, state.Input.Depth + 1),
-                new SubOrchestrationOptions { InstanceId = SubAgentInstanceId(context.InstanceId, state.Step, call.Index) });
+                AgentRunNames.Orchestrator, AgentRunInput.Start(call.SubAgent!, task, state.Input.Depth + 1) with
+                {
+                    TraceParent = state.Input.TraceParent,
+                    RecallLessons = state.SubAgentLessons(call.SubAgent!),
+                },
+                new SubOrchestrationOptions { InstanceId = call.SubRunId });
+            state.Progress.NoteSubRun(new SubRunRecord(call.SubRunId, call.SubAgent!, label, result.Outcome));
             state.Usage += result.Usage;
             var status = result.Outcome == AgentRunOutcome.Completed ? "ok" : "error";
             var reason = result.Reason is null ? "" : $" ({result.Reason})";
@@ -68,6 +87,7 @@ public sealed partial class AgentRunOrchestrator
         }
         catch (TaskFailedException failed)
         {
+            state.Progress.NoteSubRun(new SubRunRecord(call.SubRunId, call.SubAgent!, label, AgentRunOutcome.Failed));
             call.Resolve("error", $"Sub-agent '{call.SubAgent}' failed: {Inner(failed.FailureDetails).ErrorMessage}", cap);
         }
     }
@@ -105,62 +125,27 @@ public sealed partial class AgentRunOrchestrator
 
     private static async Task<CompactOutput> CompactAsync(TaskOrchestrationContext context, RunState state, string? head, List<NewMessage> pending)
     {
-        var input = new CompactInput(state.Definition.Name, head, pending, KeepRecentMessagesOnCompaction);
+        var input = new CompactInput(state.Definition.Name, head, pending, KeepRecentMessagesOnCompaction) { TraceParent = state.Input.TraceParent };
         var output = await WithModelRetriesAsync(context, state, () => context.CallActivityAsync<CompactOutput>(CompactActivity.Name, input));
         state.Usage += output.Usage;
         return output;
     }
 
-    /// <summary>Durable retry of a model activity: transient failures wait (Retry-After first, then back-off) on a durable timer.</summary>
-    private static async Task<T> WithModelRetriesAsync<T>(TaskOrchestrationContext context, RunState state, Func<Task<T>> call)
+    /// <summary>Durable retry of a model activity, spending the run's retry budget; its back-off timers are traced.</summary>
+    private static Task<T> WithModelRetriesAsync<T>(TaskOrchestrationContext context, RunState state, Func<Task<T>> call) =>
+        ModelRetries.CallAsync(context, state.Policy, state.TrySpendRetry, call, wait => RetryTimerAsync(context, state, "model_retry", wait));
+
+    /// <summary>A durable back-off timer, traced once it fires.</summary>
+    private static async Task RetryTimerAsync(TaskOrchestrationContext context, RunState state, string reason, TimeSpan wait)
     {
-        var policy = state.Policy;
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                return await call();
-            }
-            catch (TaskFailedException failed)
-            {
-                var inner = Inner(failed.FailureDetails);
-                if (!TransientModelFailureException.IsTransient(failed.FailureDetails, out var retryAfter))
-                {
-                    throw new RunEndedException(AgentRunOutcome.Failed, $"The model call failed and cannot be retried: {inner.ErrorMessage}");
-                }
-
-                if (attempt >= policy.ModelCallAttempts)
-                {
-                    throw new RunEndedException(AgentRunOutcome.Failed, $"The model call failed {attempt} times; the last error: {inner.ErrorMessage}");
-                }
-
-                if (!state.TrySpendRetry())
-                {
-                    throw new RunEndedException(AgentRunOutcome.RetryBudget,
-                        $"The run used its retry budget of {policy.RetryBudget}; the last model error: {inner.ErrorMessage}");
-                }
-
-                await context.CreateTimer(Backoff(policy.ModelRetryFirstInterval, attempt, retryAfter), CancellationToken.None);
-            }
-        }
+        var started = context.CurrentUtcDateTime;
+        var fireAt = started.Add(wait);
+        await context.CreateTimer(fireAt, CancellationToken.None);
+        RunSpans.EmitTimer(context, state.Input.TraceParent, state.Definition.Name, reason, started, fireAt);
     }
 
     /// <summary>first * 2^(attempt-1), at least the server's Retry-After, at most 10 minutes.</summary>
-    internal static TimeSpan Backoff(TimeSpan first, int attempt, TimeSpan? retryAfter)
-    {
-        var exponential = TimeSpan.FromMilliseconds(first.TotalMilliseconds * Math.Pow(2, Math.Min(attempt - 1, 16)));
-        var wait = retryAfter is { } server && server > exponential ? server : exponential;
-        return wait > TimeSpan.FromMinutes(10) ? TimeSpan.FromMinutes(10) : wait;
-    }
+    internal static TimeSpan Backoff(TimeSpan first, int attempt, TimeSpan? retryAfter) => ModelRetries.Backoff(first, attempt, retryAfter);
 
-    private static TaskFailureDetails Inner(TaskFailureDetails failure)
-    {
-        var f = failure;
-        while (f.ErrorType == typeof(TaskFailedException).FullName && f.InnerFailure is not null)
-        {
-            f = f.InnerFailure;
-        }
-
-        return f;
-    }
+    private static TaskFailureDetails Inner(TaskFailureDetails failure) => ModelRetries.Inner(failure);
 }

@@ -12,9 +12,12 @@ public sealed partial class AgentRunOrchestrator
         var name = call.Call.Name;
         var tool = state.Definition.Tools.FirstOrDefault(t => string.Equals(t.Name, name, StringComparison.Ordinal));
         var subAgent = tool is null ? state.Definition.SubAgents.FirstOrDefault(s => string.Equals(s, name, StringComparison.Ordinal)) : null;
-        if (tool is null && subAgent is null)
+        call.IsEscalation = tool is null && subAgent is null && policy.AllowEscalation && name == AgentRunNames.EscalationTool;
+        if (tool is null && subAgent is null && !call.IsEscalation)
         {
-            var real = state.Definition.Tools.Select(t => t.Name).Concat(state.Definition.SubAgents).ToList();
+            // Only the agent's own tools exist for it: a sub-agent never sees its parent's or a sibling's tools.
+            var real = state.Definition.Tools.Select(t => t.Name).Concat(state.Definition.SubAgents)
+                .Concat(policy.AllowEscalation ? [AgentRunNames.EscalationTool] : []).ToList();
             call.Resolve("unknown-tool",
                 $"There is no tool named '{name}'. The tools you can call are: {(real.Count == 0 ? "(none)" : string.Join(", ", real))}. "
                 + "Call one of them, or answer without tools.", policy.MaxToolResultChars);
@@ -23,7 +26,7 @@ public sealed partial class AgentRunOrchestrator
 
         call.Tool = tool;
         call.SubAgent = subAgent;
-        var schema = tool?.Function.JsonSchema ?? Activities.AgentToolbox.SubAgentSchema;
+        var schema = tool?.Function.JsonSchema ?? (call.IsEscalation ? Activities.AgentToolbox.EscalationSchema : Activities.AgentToolbox.SubAgentSchema);
         if (!TryReadArguments(call, schema, out var arguments, out var problem))
         {
             var text = $"The call to '{name}' was not run: {problem} Fix the arguments to match the tool's parameters and call it again.";
@@ -67,8 +70,14 @@ public sealed partial class AgentRunOrchestrator
             return;
         }
 
-        call.ApprovalReason = ApprovalReason(tool, name, policy);
+        call.ApprovalReason = call.IsEscalation ? EscalationReason(arguments) : ApprovalReason(tool, name, policy);
+        call.ApprovalAsked = call.ApprovalReason;
     }
+
+    private static string EscalationReason(JsonElement arguments) =>
+        arguments.TryGetProperty("reason", out var reason) && reason.GetString() is { Length: > 0 } text
+            ? text
+            : "The agent asked a human to take over without saying why.";
 
     /// <summary>Counts the call; warns once at the threshold, and ends the run when a repeat goes past it after the warning.</summary>
     private static bool CheckLoop(RunState state, PlannedCall call)

@@ -1,6 +1,7 @@
 using DurableAgents.Agents;
 using Microsoft.DurableTask;
 using DurableAgents.Runs.Activities;
+using DurableAgents.Telemetry;
 
 namespace DurableAgents.Runs.Loop;
 
@@ -10,8 +11,11 @@ namespace DurableAgents.Runs.Loop;
 /// only its head id and what activities returned, so replay is cheap; every <see cref="AgentPolicy.ContinueAsNewEvery"/> steps
 /// it continues as new with a small carried state, so its history stays bounded however long it runs.
 /// </summary>
-public sealed partial class AgentRunOrchestrator(IAgentCatalog catalog) : TaskOrchestrator<AgentRunInput, AgentRunResult>
+public sealed partial class AgentRunOrchestrator(IAgentCatalog catalog, AgentTelemetry? telemetry = null) : TaskOrchestrator<AgentRunInput, AgentRunResult>
 {
+    // Metrics and spans are recorded only while the code runs forward (never on replay), so each happens once per decision.
+    private readonly AgentTelemetry _telemetry = telemetry ?? AgentTelemetry.Shared;
+
     /// <summary>Newest messages kept verbatim when the conversation is compacted.</summary>
     internal const int KeepRecentMessagesOnCompaction = 6;
 
@@ -22,13 +26,24 @@ public sealed partial class AgentRunOrchestrator(IAgentCatalog catalog) : TaskOr
         {
             var reason = input is null ? "The run has no input." : new AgentNotFoundException(input.Agent).Message;
             context.SetCustomStatus(new AgentRunStatus { Phase = "finished" });
+            Finished(context, input?.Agent ?? "unknown", AgentRunOutcome.Failed);
             return new AgentRunResult { Outcome = AgentRunOutcome.Failed, Reason = reason };
         }
 
-        var state = new RunState(input, definition);
+        if (input.Depth > 0 && input.Continuation is null && !context.IsReplaying)
+        {
+            _telemetry.RunStarted(definition.Name); // a sub-agent's run (top-level runs are counted by the run client)
+        }
+
+        var state = new RunState(input, definition, catalog);
         AgentRunResult result;
         try
         {
+            if (input.RecallLessons && input.Continuation is null)
+            {
+                state.Lessons = await RecallLessonsAsync(context, state);
+            }
+
             if (await LoopAsync(context, state) is not { } finished)
             {
                 return new AgentRunResult { Outcome = AgentRunOutcome.Completed, Steps = state.Step }; // continued as new: not an output
@@ -42,8 +57,31 @@ public sealed partial class AgentRunOrchestrator(IAgentCatalog catalog) : TaskOr
         }
 
         result = result with { Conversation = await CloseConversationAsync(context, state) };
+        if (definition.Policy.Memory.RecordEpisodes)
+        {
+            // Last, after everything a run recorded before memory existed, so such a run replays unchanged and records at its end.
+            result = result with { Episode = await RecordEpisodeAsync(context, state, result) };
+        }
+
         context.SetCustomStatus(state.Status("finished"));
+        Finished(context, definition.Name, result.Outcome);
         return result;
+    }
+
+    private void Finished(TaskOrchestrationContext context, string agent, AgentRunOutcome outcome)
+    {
+        if (!context.IsReplaying)
+        {
+            _telemetry.RunCompleted(agent, outcome);
+        }
+    }
+
+    private void StepFinished(TaskOrchestrationContext context, RunState state, DateTime startedUtc)
+    {
+        if (!context.IsReplaying)
+        {
+            _telemetry.StepFinished(state.Definition.Name, context.CurrentUtcDateTime - startedUtc);
+        }
     }
 
     /// <summary>Runs steps until the run ends (its result) or the history generation is full (null: it continued as new).</summary>
@@ -81,7 +119,12 @@ public sealed partial class AgentRunOrchestrator(IAgentCatalog catalog) : TaskOr
 
             state.PendingStoredChars = 0;
             context.SetCustomStatus(state.Status("calling-model"));
-            var reply = await CallModelAsync(context, state, new ModelCallInput(state.Definition.Name, state.Input.Depth, state.Head, state.Pending, state.Step + 1));
+            var stepStarted = context.CurrentUtcDateTime;
+            var reply = await CallModelAsync(context, state, new ModelCallInput(state.Definition.Name, state.Input.Depth, state.Head, state.Pending, state.Step + 1)
+            {
+                TraceParent = state.Input.TraceParent,
+                Lessons = state.Lessons?.ContentId,
+            });
             state.Step++;
             state.StepsThisGeneration++;
             state.Usage += reply.Usage;
@@ -95,6 +138,7 @@ public sealed partial class AgentRunOrchestrator(IAgentCatalog catalog) : TaskOr
 
             if (reply.ToolCalls.Count == 0)
             {
+                StepFinished(context, state, stepStarted);
                 return state.RejectionOfLastStep is { } rejection
                     ? state.Result(AgentRunOutcome.Rejected, reply.Text, rejection)
                     : state.Result(AgentRunOutcome.Completed, reply.Text, null);
@@ -102,6 +146,7 @@ public sealed partial class AgentRunOrchestrator(IAgentCatalog catalog) : TaskOr
 
             CheckBudgets(state);
             state.Pending = await RunStepAsync(context, state, reply.ToolCalls);
+            StepFinished(context, state, stepStarted);
         }
     }
 
@@ -121,19 +166,32 @@ public sealed partial class AgentRunOrchestrator(IAgentCatalog catalog) : TaskOr
         }
     }
 
-    /// <summary>One step's tool calls: validate, approve, run in parallel; returns the results in the model's call order.</summary>
+    /// <summary>One step's tool calls: validate, approve, run in parallel, audit; returns the results in the model's call order.</summary>
     private async Task<List<NewMessage>> RunStepAsync(TaskOrchestrationContext context, RunState state, IReadOnlyList<ModelToolCall> calls)
     {
+        var requestedAt = context.CurrentUtcDateTime;
         var planned = calls.Select((c, i) => new PlannedCall(c) { Index = i }).ToList();
-        foreach (var call in planned)
+        try
         {
-            Validate(state, call);
+            foreach (var call in planned)
+            {
+                Validate(state, call);
+            }
+        }
+        catch (RunEndedException)
+        {
+            await AuditAsync(context, state, planned, requestedAt); // The calls that did not run are on the record too.
+            throw;
         }
 
         var needApproval = planned.Where(p => !p.HasResult && p.ApprovalReason is not null).ToList();
         if (needApproval.Count > 0)
         {
+            var waitStarted = context.CurrentUtcDateTime;
             await AwaitApprovalsAsync(context, state, needApproval);
+            RunSpans.EmitApprovalWait(context, state.Input.TraceParent, state.Definition.Name, waitStarted,
+                needApproval.Select(c => c.Call.Name).ToList(), needApproval.Count(c => c.ApprovalReason is null),
+                () => _telemetry.EnableSensitiveData ? state.Progress.Decisions.Where(d => d.DecidedAt >= waitStarted).Select(DescribeDecision).ToList() : []);
         }
 
         var runnable = planned.Where(p => !p.HasResult).ToList();
@@ -151,8 +209,13 @@ public sealed partial class AgentRunOrchestrator(IAgentCatalog catalog) : TaskOr
         foreach (var call in planned)
         {
             state.AddToolCall(new ToolCallRecord(call.CallId, call.Call.Name, call.Call.Arguments, call.Status, call.RecordText, state.Step));
+            if (!context.IsReplaying)
+            {
+                _telemetry.ToolCallDecided(state.Definition.Name, call.Call.Name, call.Status);
+            }
         }
 
+        await AuditAsync(context, state, planned, requestedAt);
         return planned.Select(p => p.Result!).ToList();
     }
 }

@@ -3,16 +3,20 @@ using System.Text.Json;
 namespace DurableAgents.Runs.Loop;
 
 /// <summary>
-/// Checks tool-call arguments against the tool's JSON schema (the subset function schemas use: object, properties, required,
-/// type, enum, items, additionalProperties) and describes every problem so the model can fix its call.
+/// Checks tool-call arguments (and structured replies) against a JSON schema (the subset function schemas use: object,
+/// properties, required, type, enum, items, additionalProperties, minimum, maximum, minItems, maxItems, minLength, maxLength)
+/// and describes every problem so the model can fix its call.
 /// </summary>
 public static class ArgumentValidator
 {
     /// <summary>The problems found; empty when the arguments fit.</summary>
-    public static IReadOnlyList<string> Validate(JsonElement arguments, JsonElement schema)
+    public static IReadOnlyList<string> Validate(JsonElement arguments, JsonElement schema) => Validate(arguments, schema, "arguments");
+
+    /// <summary>The problems found, with paths starting at <paramref name="root"/>; empty when the value fits.</summary>
+    public static IReadOnlyList<string> Validate(JsonElement value, JsonElement schema, string root)
     {
         var problems = new List<string>();
-        Check(arguments, schema, "arguments", problems);
+        Check(value, schema, root, problems);
         return problems;
     }
 
@@ -35,6 +39,7 @@ public static class ArgumentValidator
             problems.Add($"{path} must be one of {string.Join(", ", allowed.EnumerateArray().Select(a => a.GetRawText()))} but is {value.GetRawText()}.");
         }
 
+        CheckBounds(value, schema, path, problems);
         if (value.ValueKind == JsonValueKind.Object)
         {
             CheckObject(value, schema, path, problems);
@@ -74,6 +79,31 @@ public static class ArgumentValidator
             {
                 var known = properties.ValueKind == JsonValueKind.Object ? string.Join(", ", properties.EnumerateObject().Select(x => x.Name)) : "";
                 problems.Add($"{path}.{property.Name} is not a parameter of this tool (parameters: {known}).");
+            }
+        }
+    }
+
+    private static void CheckBounds(JsonElement value, JsonElement schema, string path, List<string> problems)
+    {
+        var (size, unit) = value.ValueKind switch
+        {
+            JsonValueKind.String => ((double?)value.GetString()!.Length, "characters"),
+            JsonValueKind.Array => (value.GetArrayLength(), "items"),
+            _ => ((double?)null, ""),
+        };
+        var number = value.ValueKind == JsonValueKind.Number ? value.GetDouble() : (double?)null;
+        foreach (var (keyword, actual, atLeast, what) in new[]
+        {
+            ("minimum", number, true, ""), ("maximum", number, false, ""),
+            ("minLength", value.ValueKind == JsonValueKind.String ? size : null, true, unit), ("maxLength", value.ValueKind == JsonValueKind.String ? size : null, false, unit),
+            ("minItems", value.ValueKind == JsonValueKind.Array ? size : null, true, unit), ("maxItems", value.ValueKind == JsonValueKind.Array ? size : null, false, unit),
+        })
+        {
+            if (actual is { } a && schema.TryGetProperty(keyword, out var bound) && bound.ValueKind == JsonValueKind.Number
+                && (atLeast ? a < bound.GetDouble() : a > bound.GetDouble()))
+            {
+                var has = what.Length == 0 ? $"is {value.GetRawText()}" : $"has {a} {what}";
+                problems.Add($"{path} must be at {(atLeast ? "least" : "most")} {bound.GetRawText()}{(what.Length == 0 ? "" : " " + what)} but {has}.");
             }
         }
     }

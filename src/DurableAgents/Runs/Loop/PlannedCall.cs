@@ -25,8 +25,23 @@ internal sealed class PlannedCall(ModelToolCall call)
     /// <summary>The arguments as a canonical JSON object, once valid.</summary>
     public string Arguments { get; set; } = "{}";
 
-    /// <summary>Why approval is needed, when it is.</summary>
+    /// <summary>Why approval is needed, when it is (cleared once approved).</summary>
     public string? ApprovalReason { get; set; }
+
+    /// <summary>Why approval was asked for, kept for the audit after the decision.</summary>
+    public string? ApprovalAsked { get; set; }
+
+    /// <summary>The decision that decided this call, when a human did.</summary>
+    public ApprovalRecord? Decision { get; set; }
+
+    /// <summary>True when nobody decided within the approval timeout.</summary>
+    public bool DecisionTimedOut { get; set; }
+
+    /// <summary>True for a call of the runtime's escalate_to_human tool.</summary>
+    public bool IsEscalation { get; set; }
+
+    /// <summary>The sub-run a sub-agent call started.</summary>
+    public string? SubRunId { get; set; }
 
     /// <summary>The result message, once there is one.</summary>
     public NewMessage? Result { get; private set; }

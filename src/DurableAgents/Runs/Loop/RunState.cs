@@ -14,13 +14,15 @@ internal sealed class RunState
     /// <summary>Characters of each recent result shown to approvers.</summary>
     public const int RecentResultChars = 200;
 
-    public RunState(AgentRunInput input, AgentDefinition definition)
+    public RunState(AgentRunInput input, AgentDefinition definition, IAgentCatalog? catalog = null)
     {
         Input = input;
         Definition = definition;
+        Catalog = catalog;
         if (input.Continuation is not { } c)
         {
             Pending = [NewMessage.User(input.Goal)];
+            (Head, ConversationTokens) = (input.Conversation, input.ConversationTokens); // a session's turn continues the previous one
             return;
         }
 
@@ -29,7 +31,8 @@ internal sealed class RunState
         (RejectionOfLastStep, ToolCallCount, Generation) = (c.RejectionOfLastStep, c.ToolCallCount, c.Generation);
         CallCounts = new Dictionary<string, int>(c.CallCounts, StringComparer.Ordinal);
         Rejected = new Dictionary<string, string>(c.Rejected, StringComparer.Ordinal);
-        Decisions.AddRange(c.Decisions ?? []);
+        Progress = new RunProgress(c.Decisions, c.SubRuns, c.Audit);
+        Lessons = c.Lessons;
     }
 
     public AgentRunInput Input { get; }
@@ -37,6 +40,12 @@ internal sealed class RunState
     public AgentDefinition Definition { get; }
 
     public AgentPolicy Policy => Definition.Policy;
+
+    /// <summary>The agents (configuration, the same on every replay), for what sub-agent runs start with.</summary>
+    public IAgentCatalog? Catalog { get; }
+
+    /// <summary>Whether a run of the sub-agent starts by recalling lessons (its own memory policy).</summary>
+    public bool SubAgentLessons(string agent) => Catalog?.Find(agent)?.Policy.Memory.InjectLessons == true;
 
     /// <summary>The conversation so far.</summary>
     public string? Head { get; set; }
@@ -75,11 +84,24 @@ internal sealed class RunState
     /// <summary>Calls a human rejected, by signature hash: asked again, they are refused without a new approval wait.</summary>
     public Dictionary<string, string> Rejected { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>The latest approval decisions applied (at most <see cref="ApprovalRecord.MaxKept"/>), shown in the status.</summary>
-    public List<ApprovalRecord> Decisions { get; } = [];
+    /// <summary>Decisions, sub-runs and the audit head, for the status.</summary>
+    public RunProgress Progress { get; } = new();
+
+    /// <summary>The audit chain so far (null until the first audited step, and for runs started before audits).</summary>
+    public string? AuditHead
+    {
+        get => Progress.AuditHead;
+        set => Progress.AuditHead = value;
+    }
+
+    /// <summary>True when this run writes an audit record after each step (runs of revision 1 and later).</summary>
+    public bool Audited => Input.Revision is >= 1;
 
     /// <summary>Set when the last step's calls were all rejected and none ran: an answer now ends the run as Rejected.</summary>
     public string? RejectionOfLastStep { get; set; }
+
+    /// <summary>The lessons of similar past runs given to this run, when its agent's memory policy asks for them.</summary>
+    public Memory.RecallLessonsOutput? Lessons { get; set; }
 
     /// <summary>A short stable key for a call signature (the arguments are content; the key is not).</summary>
     public static string KeyOf(string signature) =>
@@ -120,32 +142,14 @@ internal sealed class RunState
         RejectionOfLastStep = RejectionOfLastStep,
         ToolCallCount = ToolCallCount,
         Generation = Generation + 1,
-        Decisions = Decisions.Count == 0 ? null : Decisions.ToList(),
+        Decisions = Progress.Decisions.Count == 0 ? null : Progress.Decisions.ToList(),
+        Audit = AuditHead,
+        SubRuns = Progress.SubRuns.Count == 0 ? null : Progress.SubRuns.ToList(),
+        Lessons = Lessons,
     };
 
-    public AgentRunStatus Status(string phase) => new()
-    {
-        Phase = phase,
-        Step = Step,
-        Usage = Usage,
-        Conversation = Head,
-        Decisions = Decisions.Count == 0 ? null : Decisions.ToList(),
-    };
+    public AgentRunStatus Status(string phase) => Progress.Status(phase, Step, Usage, Head);
 
-    /// <summary>Keeps a decision the run applied, dropping the oldest beyond the cap.</summary>
-    public void Record(ApprovalRecord record)
-    {
-        Decisions.Add(record);
-        if (Decisions.Count > ApprovalRecord.MaxKept)
-        {
-            Decisions.RemoveAt(0);
-        }
-    }
-
-    /// <summary>True when a decision with this delivery id or signature was applied already (a replay or a redelivery).</summary>
-    public bool WasDelivered(ApprovalDecision decision) => Decisions.Exists(r =>
-        (decision.DeliveryId is { } delivery && r.DeliveryId == delivery)
-        || (decision.SignatureId is { } signature && r.SignatureId == signature));
 
     public AgentRunResult Result(AgentRunOutcome outcome, string? answer, string? reason) => new()
     {
@@ -154,6 +158,9 @@ internal sealed class RunState
         Reason = reason,
         Steps = Step,
         Usage = Usage,
+        Audit = AuditHead,
+        Lessons = Lessons is { MemoryIds.Count: > 0 } given ? given.MemoryIds : null,
+        ConversationTokens = ConversationTokens + PendingStoredChars / 4 + Pending.Sum(m => m.InlineChars) / 4,
     };
 
     /// <summary>A short account of the run so far, for approvers, with the latest tool calls given.</summary>
@@ -175,8 +182,14 @@ internal sealed class RunState
     }
 }
 
-/// <summary>Ends the loop with an outcome (thrown inside the orchestrator, caught by its main loop).</summary>
+/// <summary>Ends the loop (or a pattern) with an outcome (thrown inside the orchestrator, caught by its main loop).</summary>
 internal sealed class RunEndedException(AgentRunOutcome outcome, string reason) : Exception(reason)
 {
     public AgentRunOutcome Outcome { get; } = outcome;
+
+    /// <summary>The best answer the run has (a pattern's latest draft), when it has one.</summary>
+    public string? Answer { get; init; }
+
+    /// <summary>A structured account of what was tried, for runs a budget ended.</summary>
+    public RunErrorReport? Report { get; init; }
 }

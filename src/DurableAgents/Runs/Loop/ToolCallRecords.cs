@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Microsoft.Extensions.AI;
 
 namespace DurableAgents.Runs.Loop;
@@ -7,7 +6,7 @@ namespace DurableAgents.Runs.Loop;
 /// A run's tool-call record, read from its conversation: each assistant message is one step, its function calls the step's calls,
 /// and the tool results that follow (in the runtime's delimited form) give each call's status and text. Nothing is stored twice.
 /// </summary>
-internal static partial class ToolCallRecords
+internal static class ToolCallRecords
 {
     /// <summary>The record of the calls in <paramref name="archive"/> (every message the run had, oldest first) that got a result.</summary>
     public static IReadOnlyList<ToolCallRecord> From(IEnumerable<ChatMessage> archive)
@@ -49,17 +48,11 @@ internal static partial class ToolCallRecords
     /// <summary>Status and text of a delimited result; a successful result's text is shortened to a preview, others kept whole.</summary>
     internal static (string Status, string Text) Parse(string formatted)
     {
-        var match = Delimited().Match(formatted);
-        if (!match.Success)
+        if (!ToolResultFormatter.TryUnwrap(formatted, out _, out var status, out var body))
         {
             return ("ok", ToolResultFormatter.Preview(formatted));
         }
 
-        var status = match.Groups["status"].Value;
-        var body = match.Groups["body"].Value;
         return (status, status == "ok" ? ToolResultFormatter.Preview(body) : body);
     }
-
-    [GeneratedRegex("""\A<tool_result tool="[^"]*" status="(?<status>[^"]*)">\n(?<body>.*)\n</tool_result>\z""", RegexOptions.Singleline)]
-    private static partial Regex Delimited();
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace DurableAgents.Runs.Loop;
 
@@ -7,7 +8,7 @@ namespace DurableAgents.Runs.Loop;
 /// Turns tool output into data the model sees inside delimiters: control characters removed, delimiter look-alikes
 /// neutralised, cut to the cap with a marker. Tool output never reaches the runtime as anything but this text.
 /// </summary>
-public static class ToolResultFormatter
+public static partial class ToolResultFormatter
 {
     /// <summary>The opening delimiter's tag name.</summary>
     public const string Tag = "tool_result";
@@ -64,6 +65,20 @@ public static class ToolResultFormatter
     /// <summary>The first <paramref name="chars"/> characters, for records and previews.</summary>
     public static string Preview(string text, int chars = 160) =>
         text.Length <= chars ? text : text[..chars] + "...";
+
+    /// <summary>Reads a result in the delimited form back into its tool, status and body; false for any other text.</summary>
+    public static bool TryUnwrap(string formatted, out string tool, out string status, out string body)
+    {
+        ArgumentNullException.ThrowIfNull(formatted);
+        var match = Delimited().Match(formatted);
+        (tool, status, body) = match.Success
+            ? (match.Groups["tool"].Value, match.Groups["status"].Value, match.Groups["body"].Value)
+            : ("", "", formatted);
+        return match.Success;
+    }
+
+    [GeneratedRegex("""\A<tool_result tool="(?<tool>[^"]*)" status="(?<status>[^"]*)">\n(?<body>.*)\n</tool_result>\z""", RegexOptions.Singleline)]
+    private static partial Regex Delimited();
 
     private static string Attribute(string value) =>
         new(value.Where(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.').Take(64).ToArray());

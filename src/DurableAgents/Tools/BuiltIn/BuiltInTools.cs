@@ -32,6 +32,21 @@ public static class BuiltInTools
             "Fetches a public http(s) URL with GET and returns the status code, content type and the body as text "
             + "(HTML reduced to text, long bodies truncated). Private and local network addresses are refused.");
 
+    /// <summary>web_search: search a JSON search endpoint (SearXNG-style by default) with the SSRF rules of http_get.</summary>
+    /// <remarks>The returned function owns a <see cref="JsonSearchClient"/> (and its connection pool) for its lifetime.</remarks>
+    public static AIFunction WebSearch(WebSearchOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return WebSearch(new JsonSearchClient(options), options.MaxResults);
+    }
+
+    /// <summary>web_search over any search backend.</summary>
+    public static AIFunction WebSearch(ISearchClient client, int defaultCount = 5) =>
+        AIFunctionFactory.Create(
+            new WebSearchTool(client, defaultCount).SearchAsync,
+            "web_search",
+            "Searches the web and returns the best hits, each with title, URL and snippet. Use it to find facts and sources.");
+
     /// <summary>read_file: read a text file inside the sandbox folder.</summary>
     public static AIFunction ReadFile(string sandboxRoot, long maxFileBytes = DefaultMaxFileBytes) =>
         AIFunctionFactory.Create(

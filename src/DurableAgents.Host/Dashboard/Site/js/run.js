@@ -44,7 +44,7 @@ export function mount(container, { id }) {
   return poll(async () => { running = await refresh(); }, () => (running ? 2000 : 0));
 }
 
-/** The audit, when the host has the endpoint (another part of the project adds it); null when it does not answer. */
+/** The audit (GET /api/runs/{id}/audit), when the host has the endpoint; null when it does not answer. */
 async function readAudit(id) {
   try {
     return { data: await api(runPath(id, '/audit')) };
@@ -106,7 +106,18 @@ function decisionsSection(decisions) {
 function auditView(audit) {
   if (audit?.error) return note(`The audit could not be read: ${audit.error}`, 'error');
   if (!audit?.data) return note('Audit: not available on this host (GET /api/runs/{id}/audit does not answer).');
-  return h('div', { id: 'audit' }, value(audit.data));
+  const entries = audit.data.entries;
+  if (!Array.isArray(entries)) return h('div', { id: 'audit' }, value(audit.data));
+  if (entries.length === 0) return h('div', { id: 'audit' }, note('No tool calls recorded yet.'));
+  // One row per call of the run and its sub-runs, as the runs recorded them; every value is shown as text.
+  const head = h('tr', null, ['Requested', 'Run', 'Agent', 'Tool', 'Permission', 'Approval', 'Outcome'].map((t) => h('th', { text: t })));
+  const rows = entries.map((e) => h('tr', { dataset: { callId: e.callId } },
+    h('td', null, timeEl(e.requestedAt)), h('td', null, runLink(e.runId, e.runId)), h('td', { text: e.agent }),
+    h('td', null, h('code', { text: e.tool }), h('span', { class: 'muted', text: ` ${e.kind}` })), h('td', { text: e.permission }),
+    h('td', null, e.approval ? [badge(e.approval, e.approval === 'approved' ? 'approved' : 'rejected'), e.approver ? ` by ${e.approver}` : ''] : '-'),
+    h('td', null, badge(e.outcome, e.outcome === 'ok' ? 'ok' : 'error'))));
+  return h('div', { id: 'audit' }, h('p', { class: 'muted', text: `${entries.length} call(s) in ${audit.data.runs.length} run(s); arguments are kept as digests.` }),
+    h('table', { class: 'audit' }, h('thead', null, head), h('tbody', null, rows)));
 }
 
 function controls(run, ctx) {

@@ -1,9 +1,9 @@
 // A run's timeline, built from GET /api/runs/{id}/history (this generation's events, in order) and the run itself (its tool-call
 // record and decisions). The history names activities, not calls, so tool activities are matched to the model's calls the way
 // the run schedules them: a step's calls that run, in the model's order; a retry after its back-off timer.
-const MODEL = 'AgentRun.CallModel';
-const TOOL = 'AgentRun.CallTool';
-const COMPACT = 'AgentRun.Compact';
+const MODEL = 'AgentRun_CallModel';
+const TOOL = 'AgentRun_CallTool';
+const COMPACT = 'AgentRun_Compact';
 const NOT_RUN = new Set(['refused', 'rejected', 'unknown-tool', 'invalid-arguments', 'loop-warning']);
 
 /** The timeline items of a run, oldest first. */

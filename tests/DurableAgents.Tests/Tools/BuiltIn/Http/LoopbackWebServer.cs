@@ -1,12 +1,7 @@
 using System.Collections.Concurrent;
-using System.Net;
+using DurableAgents.Testing;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace DurableAgents.Tests.Tools.BuiltIn.Http;
 
@@ -16,12 +11,13 @@ public sealed class LoopbackWebServer : IAsyncDisposable
     public const int LargeBodyBytes = 300 * 1024;
 
     private readonly WebApplication _app;
-    private readonly ConcurrentDictionary<string, int> _hits = new();
+    private readonly ConcurrentDictionary<string, int> _hits;
 
-    private LoopbackWebServer(WebApplication app, Uri baseUri)
+    private LoopbackWebServer(WebApplication app, Uri baseUri, ConcurrentDictionary<string, int> hits)
     {
         _app = app;
         BaseUri = baseUri;
+        _hits = hits;
     }
 
     public Uri BaseUri { get; }
@@ -34,21 +30,17 @@ public sealed class LoopbackWebServer : IAsyncDisposable
 
     public static async Task<LoopbackWebServer> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
-        LoopbackWebServer? server = null;
-        app.Use(async (context, next) =>
+        var hits = new ConcurrentDictionary<string, int>();
+        var (app, root) = await LoopbackKestrel.StartAsync(app =>
         {
-            server!._hits.AddOrUpdate(context.Request.Path.Value ?? "", 1, (_, n) => n + 1);
-            await next(context);
+            app.Use(async (context, next) =>
+            {
+                hits.AddOrUpdate(context.Request.Path.Value ?? "", 1, (_, n) => n + 1);
+                await next(context);
+            });
+            MapEndpoints(app);
         });
-        MapEndpoints(app);
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        server = new LoopbackWebServer(app, new Uri(address));
-        return server;
+        return new LoopbackWebServer(app, root, hits);
     }
 
     public async ValueTask DisposeAsync()
