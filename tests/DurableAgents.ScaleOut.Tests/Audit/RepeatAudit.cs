@@ -6,8 +6,9 @@ namespace DurableAgents.ScaleOut.Tests.Audit;
 /// Traces every step that completed more than once to the queue messages behind each run (from DTFx's own logs of each host)
 /// and accepts a repeat only where at-least-once delivery explains it: the same message delivered again because its holder
 /// never deleted it (killed, or storage down), or a second message sent by an episode that was never stored (killed host,
-/// split brain, storage down) or by a retried insert. A step is finished once its message is deleted; a finished step run
-/// again, a step scheduled by two stored episodes, or one scheduled after its result was recorded is reported as a problem.
+/// split brain, storage down) or by a retried insert. A step is finished once its result is in the history and its message is
+/// deleted; a message redelivered while its live holder kept it, a step sent by two stored episodes, or one sent after its
+/// result was recorded is reported as a problem.
 /// </summary>
 public sealed partial class RepeatAudit
 {
