@@ -4,43 +4,56 @@ namespace DurableAgents.Benchmarks.Cli;
 internal static class HelpText
 {
     public const string Text = """
-        DurableAgents engine benchmark. Workloads use no-op activities, so they measure the engine, not the work.
+        DurableAgents benchmark: the Microsoft.DurableTask SDK worker and client in-process on a DTFx provider. Workloads use no-op
+        activities (agent-loop: a scripted model and a no-op tool), so they measure the runtime, not the work. docs/performance.md
+        has the figures and what they say.
 
         Usage:
           dotnet run -c Release --project tests/DurableAgents.Benchmarks -- \
-            --backend memory|file|azure --workload sequential|long-sequential|fanout|wait-resume|agent-loop|all \
-            [--n N] [--instances K] [--workers W] [--data PATH] [--connection CS]
+            --backend sqlite|memory|azure --workload sequential|fanout|wait-resume|long-sequential|waiting|agent-loop|all \
+            [--n N] [--instances K] [--workers W] [--rounds R] [--level sdk|dtfx] [--quick] [--data PATH] [--connection CS]
 
         Options:
-          --backend     memory: in-process InMemoryOrchestrationService.
-                        file:   FileOrchestrationService in --data (default: a fresh temp folder, deleted afterwards).
-                        azure:  Azure Storage backend with --connection, or on the pinned Azurite started for the run with
-                                --inMemoryPersistence (use --connection to measure against an Azurite that persists to files).
-          --workload    sequential       K instances, each calling a no-op activity N times in sequence (default N=100, K=1).
-                                         steps = N*K; wall from the first schedule until all instances completed.
-                        long-sequential  one instance of N sequential steps (default N=1000, N must be >= 200); also reports
-                                         first100_ms_per_step, last100_ms_per_step and last_over_first (target <= 1.5),
-                                         from activity completion timestamps taken with Stopwatch inside the activity.
-                        fanout           one instance fanning out N no-op activities and awaiting all (default N=1000).
-                        wait-resume      N instances each waiting for an external event (default N=100); once all wait,
-                                         every event is raised; wall from the first raise until all completed.
-                        agent-loop       the agent run loop: a scripted model asking for 1 (then 4 parallel) tool calls per step
-                                         for N steps (default 200); prints engine overhead per step and stored bytes.
-                        all              sequential N=100 K=1, sequential N=100 K=20, fanout N=1000, wait-resume N=100,
-                                         long-sequential N=1000, agent-loop; --n/--instances are ignored.
-          --n           steps per instance (sequential, long-sequential), activities (fanout) or instances (wait-resume); >= 1.
-          --instances   instances for sequential (default 1); >= 1.
-          --workers     workers sharing the backend (default 1). On azure, all but the first are child processes of the
-                        benchmark (each with its own leases); on memory and file they are further hosts in this process.
-                        cpu_us_per_step then counts the CPU of all worker processes.
-          --data        data folder for the file backend; kept afterwards when given.
-          --connection  Azure Storage connection string for the azure backend.
+          --backend     sqlite: the embedded provider on a fresh file per workload, default settings (file: the same).
+                        memory: the SDK test host's in-memory DTFx provider (no storage, no extended sessions): DTFx's own ceiling.
+                        azure:  Durable Functions' Azure Storage provider (DTFx) with our tuned AzureStorageOptions, a fresh task hub
+                                per workload, on the pinned patched Azurite started for the run (in-memory persistence), or on
+                                --connection.
+          --workload    sequential       K instances, each calling a no-op activity N times in sequence (N=100, K=1).
+                        fanout           one instance calling N no-op activities at once and awaiting all (N=1000).
+                        wait-resume      N instances waiting for an event; once all wait, every event is raised at once; wall from
+                                         the first raise until all completed (N=100).
+                        long-sequential  one instance of N steps (N=1000, at least 200): first100_ms_per_step, last100_ms_per_step
+                                         and last_over_first, from completion stamps taken inside the activity.
+                        waiting          N instances waiting for an approval-style event at once (N=10000): this process's working
+                                         set and GC heap while they wait (after a full collection), then the event is raised to all;
+                                         wall from the first raise until all completed; start_all_s is the time to start them all.
+                        agent-loop       the real AgentRun orchestration on SQLite with the SQLite conversation store, as the embedded
+                                         host sets it up; a scripted model asks for 1 (then 4 parallel) tool calls per step for N
+                                         steps (N=200). ms_per_step, and the bytes the run keeps (entries + history + instance row)
+                                         at step N against the content the model has seen (storage_ratio_stepN).
+                        all              sequential 100x1 and 100x20, fanout 1000, wait-resume 100, long-sequential 1000, waiting 10000
+                                         (not on azure), agent-loop 200 (sqlite); --n and --instances are ignored.
+          --n           the size: steps per instance, activities, or instances (see above).
+          --instances   instances for sequential (default 1).
+          --workers     azure only: W workers on one task hub, this process and W-1 child processes (this program in worker mode),
+                        each with its own worker id and leases; measured once the partitions are spread over all of them.
+          --rounds      measured rounds (default 5); the line shows the median round, min_wall_ms and max_wall_ms.
+          --level       sdk (default): the SDK worker and client. dtfx: a plain DTFx TaskHubWorker and TaskHubClient with DTFx-native
+                        orchestrations on the same provider (sqlite, memory), to see what the SDK layer costs.
+          --quick       one warm-up round and one measured round: checks that the workloads run; the figures mean nothing.
+          --data        sqlite: the folder to keep the task hub files in (default: a temp folder, deleted afterwards).
+          --connection  azure: a storage connection string instead of the Azurite started for the run.
 
         Output: one line per result,
-          backend=B workload=W n=N instances=K steps_per_s=X wall_ms=Y [extra=value ...]
-        Extra pairs: cpu_us_per_step (process CPU time per step; steadier than wall time on a shared machine) and, for
-        workloads measured 3 times, rounds/min_wall_ms/max_wall_ms (the line shows the median round). Each workload runs on
-        a fresh backend and first warms up (at least 3 small rounds and 1 s, so the JIT reaches optimized code).
-        Exit code 0 on success, 2 on bad arguments, 1 when a run fails or the backend is not available.
+          backend=B workload=W n=N instances=K steps_per_s=X wall_ms=Y [key=value ...]
+        with level, rounds, min/max_wall_ms, the workload's own figures (medians over the rounds), cpu_us_per_step (CPU of this
+        process and its worker processes per step; steadier than wall time on a shared machine), commits_per_step (sqlite group
+        commits), worker_processes, load1 (the 1-minute load average when the measuring began), and last the workload's target
+        at the size the issue names (target=steps_per_s>=1500 result=pass, or result=miss missed=FIGURE; target=none at other
+        sizes, on memory and at --level dtfx). Targets hold for a machine with no other load: a miss is reported, not an error
+        (compare load1). Each workload runs on a fresh backend after a warm-up of at least 3 small rounds and 1 s. The program
+        runs with tiered compilation off, so it measures the optimized code a long-running worker reaches.
+        Exit code 0 on success, 2 on bad arguments, 1 when a run fails.
         """;
 }

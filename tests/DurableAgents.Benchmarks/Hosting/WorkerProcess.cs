@@ -3,8 +3,9 @@ using System.Diagnostics;
 namespace DurableAgents.Benchmarks.Hosting;
 
 /// <summary>
-/// A worker host in a child process of the benchmark, on the same Azure Storage task hub: with <c>--workers W</c> on the azure
-/// backend, W-1 of the W workers are real processes, each with its own leases, pollers, thread pool and JIT, as in production.
+/// A worker host in a child process of the benchmark (the benchmark executable started in worker mode), on the same Azure Storage
+/// task hub: with <c>--workers W</c>, W-1 of the W workers are real processes, each with its own worker id, partition leases,
+/// pollers, thread pool and JIT, as in production.
 /// </summary>
 internal sealed class WorkerProcess : IAsyncDisposable
 {
@@ -17,19 +18,15 @@ internal sealed class WorkerProcess : IAsyncDisposable
     /// <summary>What the child prints once its host has started.</summary>
     public const string ReadyLine = "worker-ready";
 
-    /// <summary>What the child prints, followed by a count, whenever the number of partitions it owns changes.</summary>
-    public const string OwnedPrefix = "owned=";
-
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(15);
     private readonly Process _process;
     private readonly System.Text.StringBuilder _errors = new();
-    private int _owned;
 
     private WorkerProcess(Process process) => _process = process;
 
-    /// <summary>Starts a worker process on <paramref name="taskHub"/> and waits until its host runs.</summary>
-    public static async Task<WorkerProcess> StartAsync(string connection, string taskHub, CancellationToken cancellationToken)
+    /// <summary>Starts worker <paramref name="index"/> on <paramref name="taskHub"/> and waits until its host runs.</summary>
+    public static async Task<WorkerProcess> StartAsync(string connection, string taskHub, int index, CancellationToken cancellationToken)
     {
         var info = new ProcessStartInfo(Environment.ProcessPath ?? "dotnet")
         {
@@ -45,6 +42,7 @@ internal sealed class WorkerProcess : IAsyncDisposable
 
         info.ArgumentList.Add(ModeArgument);
         info.ArgumentList.Add(taskHub);
+        info.ArgumentList.Add(index.ToString(System.Globalization.CultureInfo.InvariantCulture));
         info.Environment[ConnectionVariable] = connection;
         var process = Process.Start(info) ?? throw new InvalidOperationException("The worker process could not be started.");
         var worker = new WorkerProcess(process);
@@ -64,7 +62,7 @@ internal sealed class WorkerProcess : IAsyncDisposable
             {
                 if (line == ReadyLine)
                 {
-                    _ = worker.ReadReportsAsync();
+                    _ = worker.DrainOutputAsync();
                     return worker;
                 }
             }
@@ -77,9 +75,6 @@ internal sealed class WorkerProcess : IAsyncDisposable
             throw;
         }
     }
-
-    /// <summary>How many partitions the worker last said it owns.</summary>
-    public int OwnedPartitions => Volatile.Read(ref _owned);
 
     /// <summary>CPU time the process has used so far (10 ms resolution on Linux).</summary>
     public TimeSpan CpuTime
@@ -115,14 +110,10 @@ internal sealed class WorkerProcess : IAsyncDisposable
     }
 
     // Reads to the end, so the child never blocks on a full pipe.
-    private async Task ReadReportsAsync()
+    private async Task DrainOutputAsync()
     {
-        while (await _process.StandardOutput.ReadLineAsync() is { } line)
+        while (await _process.StandardOutput.ReadLineAsync() is not null)
         {
-            if (line.StartsWith(OwnedPrefix, StringComparison.Ordinal) && int.TryParse(line.AsSpan(OwnedPrefix.Length), out var owned))
-            {
-                Volatile.Write(ref _owned, owned);
-            }
         }
     }
 

@@ -1,13 +1,16 @@
 using System.Diagnostics;
+using DurableAgents.Benchmarks.AgentLoop;
 using DurableAgents.Benchmarks.Cli;
+using DurableAgents.Benchmarks.Dtfx;
 using DurableAgents.Benchmarks.Hosting;
+using DurableAgents.Benchmarks.Targets;
 
 namespace DurableAgents.Benchmarks.Workloads;
 
-/// <summary>Runs each planned workload on a fresh backend: warm up, measure, print one line.</summary>
+/// <summary>Runs each planned workload on a fresh backend: warm up, measure the rounds, print one line with the median round.</summary>
 internal static class BenchmarkRunner
 {
-    // Long enough for the JIT to move the hot engine paths to optimized (tier-1) code, as in a long-running worker.
+    // Long enough for the hot paths to be compiled and the pools to fill, as in a long-running worker.
     private static readonly TimeSpan MinimumWarmUp = TimeSpan.FromSeconds(1);
     private const int MinimumWarmUpRounds = 3;
 
@@ -15,71 +18,83 @@ internal static class BenchmarkRunner
     {
         foreach (var run in plan)
         {
-            if (run.Workload is AgentLoopWorkload)
+            var line = run.Workload is null
+                ? await AgentLoopWorkload.RunAsync(args, run.N, cancellation)
+                : await RunOnClusterAsync(args, run.Workload, run.N, run.Instances, cancellation);
+            foreach (var text in line)
             {
-                await AgentLoopWorkload.RunAsync(() => BackendFactory.Create(args, run.Workload.Name), args.Backend, run.N, output);
-                continue;
+                output.WriteLine(text);
             }
 
-            var backend = BackendFactory.Create(args, run.Workload.Name);
-            await using var cluster = await BenchmarkCluster.StartAsync(backend, args.Workers, cancellation);
-            await WarmUpAsync(run.Workload, cluster, cancellation);
-            var rounds = new List<BenchmarkResult>();
-            for (var i = 0; i < run.Workload.MeasuredRounds; i++)
-            {
-                rounds.Add(await MeasureWithCpuAsync(run, cluster, cancellation));
-            }
-
-            output.WriteLine(Median(rounds).Format(args.Backend));
             output.Flush();
         }
     }
 
-    /// <summary>Adds the process CPU time per step: on a shared machine it is steadier than wall time.</summary>
-    private static async Task<BenchmarkResult> MeasureWithCpuAsync(PlannedRun run, BenchmarkCluster cluster, CancellationToken cancellation)
+    private static async Task<IReadOnlyList<string>> RunOnClusterAsync(
+        BenchmarkArguments args, IWorkload workload, int n, int instances, CancellationToken cancellation)
     {
-        // Environment.CpuUsage reads getrusage (microseconds); Process.TotalProcessorTime has 10 ms ticks on Linux.
-        // Worker processes are included: the figure is the CPU the whole cluster spent per step (the storage emulator excluded).
-        var cpuBefore = Environment.CpuUsage.TotalTime + cluster.ProcessesCpuTime;
-        var result = await run.Workload.MeasureAsync(cluster, run.N, run.Instances, cancellation);
-        var cpuPerStep = (Environment.CpuUsage.TotalTime + cluster.ProcessesCpuTime - cpuBefore).TotalMicroseconds / Math.Max(result.Steps, 1);
-        var inv = System.Globalization.CultureInfo.InvariantCulture;
-        List<KeyValuePair<string, string>> extras = [.. result.Extras, new("cpu_us_per_step", cpuPerStep.ToString("F1", inv))];
-        if (cluster.Processes.Count > 0)
+        var backend = BenchmarkBackend.Create(args, workload.Name);
+        await using IBenchmarkCluster cluster = args.Level == "dtfx"
+            ? await DtfxCluster.StartAsync(backend)
+            : await SdkCluster.StartAsync(backend, args.Workers, cancellation);
+        await WarmUpAsync(workload, cluster, args.Quick, cancellation);
+
+        var load = BenchmarkLine.LoadAverage();
+        var cpuBefore = cluster.CpuTime;
+        var commitsBefore = cluster.Commits;
+        var rounds = new List<RoundResult>();
+        for (var i = 0; i < (workload.SingleRound ? 1 : args.Rounds); i++)
         {
-            extras.Add(new("worker_processes", (cluster.Processes.Count + 1).ToString(inv)));
+            rounds.Add(await workload.RunRoundAsync(cluster, n, instances, cancellation));
         }
 
-        return result with { Extras = extras };
+        var steps = rounds.Sum(r => r.Steps);
+        var extras = new List<KeyValuePair<string, string>>
+        {
+            new("level", args.Level),
+            new("rounds", rounds.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            new("min_wall_ms", BenchmarkLine.Format(rounds.Min(r => r.Wall.TotalMilliseconds))),
+            new("max_wall_ms", BenchmarkLine.Format(rounds.Max(r => r.Wall.TotalMilliseconds))),
+        };
+        extras.AddRange(MedianMeasures(rounds));
+        extras.Add(new("cpu_us_per_step", BenchmarkLine.Format((cluster.CpuTime - cpuBefore).TotalMicroseconds / steps)));
+        if (cluster.Commits is { } commits)
+        {
+            extras.Add(new("commits_per_step", BenchmarkLine.Format((commits - commitsBefore!.Value) / (double)steps, "F2")));
+        }
+
+        if (cluster.OtherProcesses > 0)
+        {
+            extras.Add(new("worker_processes", (cluster.OtherProcesses + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        extras.Add(new("load1", load));
+        var median = rounds.OrderBy(r => r.Wall).ElementAt(rounds.Count / 2);
+        var reportedInstances = workload is WaitResumeWorkload or WaitingWorkload ? n : instances;
+        return
+        [
+            new BenchmarkLine(backend.Name, workload.Name, n, reportedInstances, median.Steps, median.Wall)
+            {
+                Extras = extras,
+                Targets = WorkloadTargets.For(backend.Name, args.Level, workload.Name, n, instances),
+            }.ToString(),
+        ];
     }
 
-    private static async Task WarmUpAsync(IWorkload workload, BenchmarkCluster cluster, CancellationToken cancellation)
+    private static async Task WarmUpAsync(IWorkload workload, IBenchmarkCluster cluster, bool quick, CancellationToken cancellation)
     {
         var started = Stopwatch.GetTimestamp();
-        for (var round = 0; round < MinimumWarmUpRounds || Stopwatch.GetElapsedTime(started) < MinimumWarmUp; round++)
+        for (var round = 0; round < (quick ? 1 : MinimumWarmUpRounds) || (!quick && Stopwatch.GetElapsedTime(started) < MinimumWarmUp); round++)
         {
-            await workload.WarmUpRoundAsync(cluster, cancellation);
+            await workload.WarmUpAsync(cluster, cancellation);
         }
     }
 
-    private static BenchmarkResult Median(List<BenchmarkResult> rounds)
-    {
-        if (rounds.Count == 1)
+    /// <summary>The median of each named measure over the rounds, in the first round's order.</summary>
+    private static IEnumerable<KeyValuePair<string, string>> MedianMeasures(List<RoundResult> rounds) =>
+        rounds[0].Measures.Select(m =>
         {
-            return rounds[0];
-        }
-
-        var sorted = rounds.OrderBy(r => r.Wall).ToList();
-        var inv = System.Globalization.CultureInfo.InvariantCulture;
-        return sorted[sorted.Count / 2] with
-        {
-            Extras =
-            [
-                .. sorted[sorted.Count / 2].Extras,
-                new("rounds", rounds.Count.ToString(inv)),
-                new("min_wall_ms", sorted[0].Wall.TotalMilliseconds.ToString("F1", inv)),
-                new("max_wall_ms", sorted[^1].Wall.TotalMilliseconds.ToString("F1", inv)),
-            ],
-        };
-    }
+            var values = rounds.Select(r => r.Measures.First(x => x.Name == m.Name).Value).Order().ToList();
+            return new KeyValuePair<string, string>(m.Name, BenchmarkLine.Format(values[values.Count / 2], m.Format));
+        });
 }
