@@ -14,7 +14,7 @@ public sealed partial class SqliteOrchestrationService
         lock (gate)
         {
             var taken = TakeSessionMessages(item);
-            if (taken is not null || sessionsEnding || !open)
+            if (taken is not null || sessionsEnding || !open || MustEndSession(item.Record))
             {
                 return taken;
             }
@@ -41,17 +41,17 @@ public sealed partial class SqliteOrchestrationService
         }
     }
 
+    // A finished instance, or one whose next execution is already pending (a restart, a continue-as-new), ends its session at
+    // once: waiting for a message there would only sleep out the idle timeout before the new execution is dispatched.
+    static bool MustEndSession(InstanceRecord record) =>
+        record.IsTerminal || record.Pending.Exists(m => m.Message.Event is ExecutionStartedEvent);
+
     static List<TaskMessage>? TakeSessionMessages(SqliteWorkItem item)
     {
         var record = item.Record;
-        if (record.Pending.Count == 0 || record.IsTerminal)
+        if (record.Pending.Count == 0 || MustEndSession(record))
         {
-            return null;
-        }
-
-        if (record.Pending.Exists(m => m.Message.Event is ExecutionStartedEvent))
-        {
-            // A new execution (the instance was restarted) replays from the file rather than reusing this cursor.
+            // A new execution replays from the file rather than reusing this cursor.
             return null;
         }
 

@@ -5,6 +5,7 @@ namespace DurableAgents.DurableTask.Sqlite.Engine;
 internal sealed class TimerQueue : IDisposable
 {
     static readonly TimeSpan MaxTimerDelay = TimeSpan.FromHours(12);
+    static readonly long ArmingToleranceTicks = TimeSpan.FromMilliseconds(5).Ticks;
 
     readonly PriorityQueue<PendingMessage, long> queue = new();
     readonly TimeProvider clock;
@@ -36,35 +37,50 @@ internal sealed class TimerQueue : IDisposable
 
     void Schedule()
     {
-        if (disposed)
+        while (!disposed)
         {
-            return;
-        }
+            if (!queue.TryPeek(out _, out long due))
+            {
+                scheduledTicks = long.MaxValue;
+                timer.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+                return;
+            }
 
-        if (!queue.TryPeek(out _, out long due))
-        {
-            scheduledTicks = long.MaxValue;
-            timer.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
-            return;
-        }
+            long now = clock.GetUtcNow().UtcTicks;
+            if (due <= now)
+            {
+                ReleaseDue(now);
+                continue;
+            }
 
-        scheduledTicks = due;
-        var delay = TimeSpan.FromTicks(Math.Max(0, due - clock.GetUtcNow().UtcTicks));
-        timer.Change(delay > MaxTimerDelay ? MaxTimerDelay : delay, Timeout.InfiniteTimeSpan);
+            scheduledTicks = due;
+            var delay = TimeSpan.FromTicks(due - now);
+            timer.Change(delay > MaxTimerDelay ? MaxTimerDelay : delay, Timeout.InfiniteTimeSpan);
+            // The timer counts its delay from the clock's time when it is armed. A test clock advanced between the read above
+            // and the arming would push the wake-up past the message's time (forever, if the clock is not advanced again), so
+            // look again when the clock moved meanwhile. The system clock moves by far less than the tolerance here.
+            if (clock.GetUtcNow().UtcTicks - now <= ArmingToleranceTicks)
+            {
+                return;
+            }
+        }
     }
 
     void OnTimer()
     {
         lock (gate)
         {
-            long now = clock.GetUtcNow().UtcTicks;
-            while (queue.TryPeek(out var message, out long due) && due <= now)
-            {
-                queue.Dequeue();
-                release(message);
-            }
-
+            ReleaseDue(clock.GetUtcNow().UtcTicks);
             Schedule();
+        }
+    }
+
+    void ReleaseDue(long now)
+    {
+        while (queue.TryPeek(out var message, out long due) && due <= now)
+        {
+            queue.Dequeue();
+            release(message);
         }
     }
 

@@ -44,14 +44,34 @@ public sealed class FunctionsApp : IAsyncLifetime
             ["DurableAgents:QueueTrigger:QueueName"] = "agent-runs",
             ["Schedules:DailyResearch:Cron"] = "0 0 7 * * *",
         }).Build();
-        _host = await DurableTaskTestHost.StartAsync(Register, new DurableTaskTestHostOptions
+        // The test host's own choice is a random port in 30000-40000, inside Linux's ephemeral range, so it collided with ports
+        // other test projects running beside this one held. A port the OS just handed out is free; retried if taken meanwhile.
+        for (var attempt = 1; ; attempt++)
         {
-            ConfigureServices = services =>
+            try
             {
-                services.AddSingleton(Configuration);
-                services.AddDurableAgentsFunctionsApp(Configuration);
-            },
-        });
+                _host = await DurableTaskTestHost.StartAsync(Register, new DurableTaskTestHostOptions
+                {
+                    Port = FreeLoopbackPort(),
+                    ConfigureServices = services =>
+                    {
+                        services.AddSingleton(Configuration);
+                        services.AddDurableAgentsFunctionsApp(Configuration);
+                    },
+                });
+                return;
+            }
+            catch (IOException e) when (attempt < 5 && e.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
+            {
+            }
+        }
+    }
+
+    private static int FreeLoopbackPort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     /// <summary>An instance of a function class, built in a fresh invocation scope as the Functions worker does.</summary>

@@ -35,7 +35,8 @@ public static class ApiClient
         return body.GetProperty("id").GetString()!;
     }
 
-    public static async Task<JsonElement> WaitForRunAsync(this HttpClient http, string id, Func<JsonElement, bool> condition, string what, string? key = null)
+    public static async Task<JsonElement> WaitForRunAsync(
+        this HttpClient http, string id, Func<JsonElement, bool> condition, string what, string? key = null, int seconds = 60)
     {
         JsonElement last = default;
         await TestDeadline.WaitUntilAsync(async () =>
@@ -43,7 +44,7 @@ public static class ApiClient
             var (response, body) = await http.SendAsync(HttpMethod.Get, $"/api/runs/{id}", key: key);
             last = body;
             return response.StatusCode == HttpStatusCode.OK && condition(body);
-        }, what);
+        }, what, seconds);
         return last;
     }
 

@@ -60,7 +60,7 @@ public sealed class ScheduleHost : IAsyncDisposable
         {
             last = (await Schedules.GetAsync(name))?.Status;
             return last is not null && condition(last);
-        }, what);
+        }, $"{what} (last status: {(last is null ? "none" : System.Text.Json.JsonSerializer.Serialize(last))})");
         return last!;
     }
 
