@@ -8,6 +8,14 @@ public static class RequestBody
 {
     private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
 
+    /// <summary>A body's <c>input</c> as text: a string as given, an object or array as its JSON; null when it is absent or JSON null.</summary>
+    public static string? InputText(JsonElement? input) => input switch
+    {
+        null or { ValueKind: JsonValueKind.Undefined or JsonValueKind.Null } => null,
+        { ValueKind: JsonValueKind.String } text => text.GetString()!,
+        { } json => json.GetRawText(),
+    };
+
     /// <summary>The raw body, or null when it is longer than <paramref name="limit"/> bytes.</summary>
     public static async Task<byte[]?> ReadAsync(HttpRequest request, long limit)
     {

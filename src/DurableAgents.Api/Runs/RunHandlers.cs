@@ -31,12 +31,11 @@ public static partial class RunHandlers
             return problem;
         }
 
-        if (body!.Input is not { } input || input.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null)
+        if (RequestBody.InputText(body!.Input) is not { } goal)
         {
             return Problems.BadRequest($"The body needs an 'input': the goal as a string, or an object. Send: {StartShape}");
         }
 
-        var goal = input.ValueKind == JsonValueKind.String ? input.GetString()! : input.GetRawText();
         if (string.IsNullOrWhiteSpace(goal))
         {
             return Problems.BadRequest("The 'input' is empty; give the agent a goal.");

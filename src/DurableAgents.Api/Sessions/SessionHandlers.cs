@@ -91,12 +91,11 @@ public static partial class SessionHandlers
             return problem;
         }
 
-        if (body!.Input is not { } input || input.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null)
+        if (RequestBody.InputText(body!.Input) is not { } text)
         {
             return Problems.BadRequest($"The body needs an 'input': the message as a string, or an object. Send: {MessageShape}");
         }
 
-        var text = input.ValueKind == JsonValueKind.String ? input.GetString()! : input.GetRawText();
         if (string.IsNullOrWhiteSpace(text))
         {
             return Problems.BadRequest("The 'input' is empty; say something to the agent.");

@@ -52,7 +52,7 @@ public sealed class FunctionsApp : IAsyncLifetime
             {
                 _host = await DurableTaskTestHost.StartAsync(Register, new DurableTaskTestHostOptions
                 {
-                    Port = FreeLoopbackPort(),
+                    Port = LoopbackPort.Free(),
                     ConfigureServices = services =>
                     {
                         services.AddSingleton(Configuration);
@@ -65,13 +65,6 @@ public sealed class FunctionsApp : IAsyncLifetime
             {
             }
         }
-    }
-
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     /// <summary>An instance of a function class, built in a fresh invocation scope as the Functions worker does.</summary>

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using DurableAgents.Testing;
 
 namespace DurableAgents.Host.Tests.BlackBox;
@@ -27,7 +26,7 @@ public sealed class HostProcess : IAsyncDisposable
     /// <summary>Starts the host with <paramref name="environment"/> added (settings such as a connection string stay off the command line).</summary>
     public static async Task<HostProcess> StartAsync(string dataPath, IReadOnlyDictionary<string, string> environment, params string[] extraArgs)
     {
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         var info = ChildStartInfo(dataPath, ["--urls", $"http://127.0.0.1:{port}", "--DurableAgents:DataPath", dataPath, .. extraArgs]);
         foreach (var (name, value) in environment)
         {
@@ -74,12 +73,5 @@ public sealed class HostProcess : IAsyncDisposable
     {
         await _process.DisposeAsync();
         Http.Dispose();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,6 +1,4 @@
 using Microsoft.Extensions.Time.Testing;
-using System.Net;
-using System.Net.Sockets;
 using DurableAgents.Models;
 using DurableAgents.Testing;
 using Microsoft.Extensions.AI;
@@ -187,10 +185,7 @@ public sealed class OpenAIChatClientErrorTests : IAsyncLifetime
     [Fact]
     public async Task ConnectionRefused_IsTransient()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
+        var port = LoopbackPort.Free();
         using var client = CreateClient(baseUrl: new Uri($"http://127.0.0.1:{port}/v1/"));
 
         var ex = await CallAsync(client);

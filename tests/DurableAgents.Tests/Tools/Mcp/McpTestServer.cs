@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using DurableAgents.Testing;
 using DurableAgents.Tools.Mcp;
 
@@ -46,10 +44,7 @@ internal static class McpTestServer
     /// <summary>Options for an HTTP server on a loopback port nobody listens on (a server that is down).</summary>
     public static McpServerOptions DownHttp(params McpToolOptions[] tools)
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
+        var port = LoopbackPort.Free();
         return new McpServerOptions { Name = "downserver", Url = new Uri($"http://127.0.0.1:{port}/mcp"), ConnectTimeout = TimeSpan.FromSeconds(20), Tools = [.. tools] };
     }
 }
