@@ -88,8 +88,19 @@ internal sealed partial class WorkerOrchestrationService
         }
     }
 
-    public async Task<TaskActivityWorkItem> LockNextTaskActivityWorkItem(TimeSpan receiveTimeout, CancellationToken cancellationToken) =>
-        Track(await Inner.LockNextTaskActivityWorkItem(receiveTimeout, cancellationToken));
+    // DTFx's dispatcher drops an activity work item whose fetch returns after its stop began (it releases only orchestration
+    // items), which would leave it in flight until the shutdown timeout. Handed back here instead, it waits for the next start.
+    public async Task<TaskActivityWorkItem> LockNextTaskActivityWorkItem(TimeSpan receiveTimeout, CancellationToken cancellationToken)
+    {
+        var workItem = await Inner.LockNextTaskActivityWorkItem(receiveTimeout, cancellationToken);
+        if (workItem is not null && cancellationToken.IsCancellationRequested)
+        {
+            await Inner.AbandonTaskActivityWorkItemAsync(workItem);
+            return null!;
+        }
+
+        return Track(workItem!);
+    }
 
     public Task<TaskActivityWorkItem> RenewTaskActivityWorkItemLockAsync(TaskActivityWorkItem workItem) => Inner.RenewTaskActivityWorkItemLockAsync(workItem);
 

@@ -1,4 +1,5 @@
 using Microsoft.DurableTask;
+using DurableAgents.Durability;
 using DurableAgents.Runs;
 
 namespace DurableAgents.Schedules;
@@ -35,6 +36,6 @@ public sealed class IsRunActiveActivity(AgentRunClient runs) : TaskActivity<stri
     {
         ArgumentNullException.ThrowIfNull(context);
         var metadata = await runs.Orchestrations.GetInstanceAsync(input, cancellation: CancellationToken.None);
-        return metadata is { IsRunning: true };
+        return metadata.IsLive(); // A run scheduled but not yet dispatched is Pending: it counts as running for the overlap policy.
     }
 }

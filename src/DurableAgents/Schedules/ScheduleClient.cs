@@ -2,6 +2,7 @@ using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 
 using DurableTask.Core.Exceptions;
+using DurableAgents.Durability;
 
 namespace DurableAgents.Schedules;
 
@@ -55,7 +56,7 @@ public sealed class ScheduleClient(DurableTaskClient client, ScheduleCatalog cat
         }
 
         var metadata = await client.GetInstanceAsync(schedule.InstanceId, cancellation: cancellationToken);
-        if (metadata is not { IsRunning: true })
+        if (!metadata.IsLive())
         {
             return ScheduleCommandResult.NotRunning;
         }
@@ -72,7 +73,7 @@ public sealed class ScheduleClient(DurableTaskClient client, ScheduleCatalog cat
     {
         ArgumentNullException.ThrowIfNull(schedule);
         var metadata = await client.GetInstanceAsync(schedule.InstanceId, getInputsAndOutputs: true, cancellationToken);
-        var running = metadata is { IsRunning: true };
+        var running = metadata.IsLive();
         if (!schedule.Enabled)
         {
             if (running)

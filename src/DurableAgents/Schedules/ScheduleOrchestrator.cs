@@ -30,9 +30,12 @@ public sealed partial class ScheduleOrchestrator : TaskOrchestrator<ScheduleStat
         // The first execution starts counting from now: a new schedule does not fire occurrences from before it existed.
         var state = input.LastOccurrence is null ? input with { LastOccurrence = now } : input;
 
+        // Reported before any await: a new execution starts with no custom status, and a reader between generations
+        // (an activity of this one is running) would otherwise see none.
+        var due = state.Paused ? null : NextDue(state, now);
+        SetStatus(context, state, due);
         if (state.Paused)
         {
-            SetStatus(context, state, next: null);
             var control = await context.WaitForExternalEvent<ScheduleControl>(ScheduleNames.ControlEvent);
             context.ContinueAsNew(await ApplyAsync(context, state, control));
             return null;
@@ -45,14 +48,12 @@ public sealed partial class ScheduleOrchestrator : TaskOrchestrator<ScheduleStat
             return null;
         }
 
-        var due = NextDue(state, now);
         if (due is { } occurrence && occurrence <= now)
         {
             context.ContinueAsNew(await FireAsync(context, state, occurrence));
             return null;
         }
 
-        SetStatus(context, state, due);
         var wake = due;
         if (state.Buffered is not null)
         {

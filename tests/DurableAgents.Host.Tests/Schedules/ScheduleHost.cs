@@ -56,11 +56,20 @@ public sealed class ScheduleHost : IAsyncDisposable
     public async Task<ScheduleStatus> WaitForStatusAsync(string name, Func<ScheduleStatus, bool> condition, string what)
     {
         ScheduleStatus? last = null;
-        await TestDeadline.WaitUntilAsync(async () =>
+        try
         {
-            last = (await Schedules.GetAsync(name))?.Status;
-            return last is not null && condition(last);
-        }, $"{what} (last status: {(last is null ? "none" : System.Text.Json.JsonSerializer.Serialize(last))})");
+            await TestDeadline.WaitUntilAsync(async () =>
+            {
+                last = (await Schedules.GetAsync(name))?.Status;
+                return last is not null && condition(last);
+            }, what);
+        }
+        catch (TimeoutException timeout)
+        {
+            // The status seen last, read after the wait (an interpolated message would be made before it).
+            throw new TimeoutException($"{timeout.Message} (last status: {(last is null ? "none" : System.Text.Json.JsonSerializer.Serialize(last))})", timeout);
+        }
+
         return last!;
     }
 
@@ -73,6 +82,20 @@ public sealed class ScheduleHost : IAsyncDisposable
         }
 
         return ids.Order(StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>Waits for every run with this id prefix to complete, then returns how many times each was started.</summary>
+    /// <remarks>A run the schedule has just scheduled may not have run its first activity yet, so its start is counted after it ends.</remarks>
+    public async Task<Dictionary<string, int>> StartsOfCompletedRunsAsync(string prefix)
+    {
+        var starts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var id in await RunIdsAsync(prefix))
+        {
+            await Client.WaitForInstanceCompletionAsync(id, cancellation: TestDeadline.Token());
+            starts[id] = StandInAgentRun.Starts.GetValueOrDefault(id);
+        }
+
+        return starts;
     }
 
     public async ValueTask DisposeAsync()
