@@ -28,7 +28,7 @@ public sealed partial class AgentRunClient
         while (queue.TryDequeue(out var run))
         {
             runs.Add(run.RunId);
-            var own = await log.ReadAsync(run.Result?.Audit ?? run.Status?.Audit, cancellationToken);
+            var own = await log.ReadAsync(run.Result?.Audit ?? run.Status?.Audit, run.RunId, run.Agent, cancellationToken);
             entries.AddRange(own);
             if (!includeSubRuns)
             {

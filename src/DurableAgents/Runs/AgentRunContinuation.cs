@@ -56,6 +56,9 @@ public sealed record AgentRunContinuation
     /// <summary>The audit chain so far (its head).</summary>
     public string? Audit { get; init; }
 
+    /// <summary>The audit record of the last step, not written yet: the next generation's first model call writes it.</summary>
+    public string? PendingAudit { get; init; }
+
     /// <summary>The latest sub-runs, for the status.</summary>
     public IReadOnlyList<SubRunRecord>? SubRuns { get; init; }
 

@@ -39,14 +39,15 @@ public enum AgentRunOutcome
 public sealed record AgentRunInput(string Agent, string Goal, int Depth = 0)
 {
     /// <summary>The revision of the run loop new runs start with (see <see cref="Revision"/>).</summary>
-    public const int CurrentRevision = 1;
+    public const int CurrentRevision = 2;
 
     /// <summary>The state carried over when the run continued as new; null for a run's first generation.</summary>
     public AgentRunContinuation? Continuation { get; init; }
 
     /// <summary>
-    /// The revision of the run loop this run started with: a later revision adds steps to the history (1: an audit record after
-    /// each step), so a run keeps replaying the steps of the revision it began with. Null for runs started before revisions.
+    /// The revision of the run loop this run started with: a later revision changes the steps in the history (1: an audit activity
+    /// after each step; 2: the step's audit record written by the next activity instead), so a run keeps replaying the steps of the
+    /// revision it began with. Null for runs started before revisions.
     /// </summary>
     public int? Revision { get; init; }
 

@@ -34,6 +34,9 @@ public sealed record ModelCallInput(string Agent, int Depth, string? Head, IRead
 
     /// <summary>The lessons block added to the instructions (its id in the conversation store), when the run was given lessons.</summary>
     public string? Lessons { get; init; }
+
+    /// <summary>The run's audit record of the step before (its stored form), written first into this step's segment.</summary>
+    public string? Audit { get; init; }
 }
 
 /// <summary>A tool call the model asked for.</summary>
@@ -101,7 +104,11 @@ public sealed record CompactOutput(string Head, RunUsage Usage, long Conversatio
 /// <summary>Input of the activity that closes a finished run's conversation.</summary>
 /// <param name="Head">The conversation.</param>
 /// <param name="NewMessages">Messages the model never saw (the last step's results when a limit ended the run).</param>
-public sealed record CloseConversationInput(string? Head, IReadOnlyList<NewMessage> NewMessages);
+public sealed record CloseConversationInput(string? Head, IReadOnlyList<NewMessage> NewMessages)
+{
+    /// <summary>The run's audit record of its last step (its stored form), when that step's record is not written yet.</summary>
+    public string? Audit { get; init; }
+}
 
 /// <summary>Input of the activity that reads a run's latest tool calls for approvers.</summary>
 /// <param name="Head">The conversation.</param>

@@ -70,9 +70,10 @@ public sealed class ModelCallActivity(IAgentCatalog catalog, ConversationLog log
         }
 
         var reply = Reply(response, input.Step);
-        // One segment per step: the new messages and the reply inline (content-addressed, so a re-delivery writes nothing new).
+        // One segment per step: the previous step's audit record, the new messages and the reply inline (content-addressed, so a
+        // re-delivery writes nothing new).
         added.Add(ConversationEntry.Inline(reply));
-        var newHead = await log.AppendAsync(input.Head, added, token);
+        var newHead = await log.AppendAsync(input.Head, added, input.Audit, token);
 
         var modelId = definition.ModelId ?? response.ModelId ?? model.GetService<ChatClientMetadata>()?.DefaultModelId;
         var inputTokens = response.Usage?.InputTokenCount ?? ChatMessages.EstimateTokens(messages);

@@ -60,6 +60,13 @@ public sealed class ConversationLog(IConversationStore store)
         WriteAsync(head, compacted: false, entries, cancellationToken);
 
     /// <summary>
+    /// Appends entries after <paramref name="head"/> with the run's audit record of its previous step first in the same segment (an
+    /// agent run's record rides in the segment its next activity writes anyway); returns the new head.
+    /// </summary>
+    internal Task<string> AppendAsync(string? head, IReadOnlyList<ConversationEntry> entries, string? audit, CancellationToken cancellationToken) =>
+        WriteAsync(head, compacted: false, entries, cancellationToken, audit);
+
+    /// <summary>
     /// Starts a compacted conversation made of <paramref name="entries"/>; <paramref name="replaced"/> (the conversation it
     /// replaces) stays reachable for the run's record of tool calls but is no longer read for the model.
     /// </summary>
@@ -143,10 +150,17 @@ public sealed class ConversationLog(IConversationStore store)
         return messages;
     }
 
-    private async Task<string> WriteAsync(string? head, bool compacted, IReadOnlyList<ConversationEntry> entries, CancellationToken cancellationToken)
+    private async Task<string> WriteAsync(
+        string? head, bool compacted, IReadOnlyList<ConversationEntry> entries, CancellationToken cancellationToken, string? audit = null)
     {
         ArgumentNullException.ThrowIfNull(entries);
-        var items = entries.Select(e => e.Id is { } id ? SegmentItem.Ref(id) : SegmentItem.Of(MessageCodec.Encode(e.Message))).ToList();
+        var items = new List<SegmentItem>(entries.Count + 1);
+        if (audit is not null)
+        {
+            items.Add(SegmentItem.AuditOf(audit));
+        }
+
+        items.AddRange(entries.Select(e => e.Id is { } id ? SegmentItem.Ref(id) : SegmentItem.Of(MessageCodec.Encode(e.Message))));
         var newHead = await store.PutAsync(new Segment(head, compacted, items).Encode(), cancellationToken);
         if (compacted || head is null)
         {
@@ -170,7 +184,7 @@ public sealed class ConversationLog(IConversationStore store)
     private async Task<List<ConversationEntry>> ResolveAsync(Segment segment, CancellationToken cancellationToken)
     {
         var entries = new List<ConversationEntry>(segment.Items.Count);
-        foreach (var item in segment.Items)
+        foreach (var item in segment.Items.Where(i => i.IsMessage))
         {
             entries.Add(item.Id is { } id
                 ? ConversationEntry.Stored(id, await GetMessageAsync(id, cancellationToken))

@@ -7,6 +7,7 @@ namespace DurableAgents.Runs.Conversation;
 /// <summary>
 /// A chain segment: the messages one step (or one compaction) added, after its parent segment. Items are message ids, or
 /// messages inline (encoded with <see cref="MessageCodec"/>): inline saves an entry and an id per message the step writes itself.
+/// An item may also be the run's audit record of the step before (not a message: readers of the conversation skip it).
 /// </summary>
 /// <param name="Parent">The segment before (null at the start of a conversation).</param>
 /// <param name="Compacted">
@@ -17,7 +18,7 @@ namespace DurableAgents.Runs.Conversation;
 internal sealed record Segment(string? Parent, bool Compacted, IReadOnlyList<SegmentItem> Items)
 {
     /// <summary>The stored text: a header line (<c>s</c> or <c>k</c> + parent id), then <c>r</c> + id + LF per stored message and
-    /// <c>m</c> + length + <c>:</c> + message per inline one.</summary>
+    /// <c>m</c> + length + <c>:</c> + message per inline one, <c>a</c> + length + <c>:</c> + record for an audit record.</summary>
     public string Encode()
     {
         var builder = new StringBuilder();
@@ -30,8 +31,8 @@ internal sealed record Segment(string? Parent, bool Compacted, IReadOnlyList<Seg
             }
             else
             {
-                var text = item.Inline!;
-                builder.Append('m').Append(text.Length.ToString(CultureInfo.InvariantCulture)).Append(':').Append(text);
+                var (kind, text) = item.Audit is { } audit ? ('a', audit) : ('m', item.Inline!);
+                builder.Append(kind).Append(text.Length.ToString(CultureInfo.InvariantCulture)).Append(':').Append(text);
             }
         }
 
@@ -70,7 +71,7 @@ internal sealed record Segment(string? Parent, bool Compacted, IReadOnlyList<Seg
                 items.Add(SegmentItem.Ref(stored[(at + 1)..end]));
                 at = end + 1;
             }
-            else if (stored[at] == 'm')
+            else if (stored[at] is 'm' or 'a')
             {
                 var colon = stored.IndexOf(':', at);
                 var length = colon < 0 ? -1 : int.Parse(stored.AsSpan(at + 1, colon - at - 1), CultureInfo.InvariantCulture);
@@ -79,7 +80,8 @@ internal sealed record Segment(string? Parent, bool Compacted, IReadOnlyList<Seg
                     throw new FormatException("A stored conversation segment has an inline message running past its end.");
                 }
 
-                items.Add(SegmentItem.Of(stored.Substring(colon + 1, length)));
+                var text = stored.Substring(colon + 1, length);
+                items.Add(stored[at] == 'a' ? SegmentItem.AuditOf(text) : SegmentItem.Of(text));
                 at = colon + 1 + length;
             }
             else
@@ -96,10 +98,18 @@ internal sealed record Segment(string? Parent, bool Compacted, IReadOnlyList<Seg
     private sealed record JsonSegment(string? Parent, IReadOnlyList<string>? Messages);
 }
 
-/// <summary>A segment item: the id of a stored message, or an encoded message inline.</summary>
+/// <summary>A segment item: the id of a stored message, an encoded message inline, or an audit record (<see cref="Audit"/>).</summary>
 internal sealed record SegmentItem(string? Id, string? Inline)
 {
+    /// <summary>The stored text of an audit record (<c>Runs.Audit.AuditStepCodec</c>), for the audit item.</summary>
+    public string? Audit { get; private init; }
+
+    /// <summary>True for a message (stored or inline), false for an audit record.</summary>
+    public bool IsMessage => Audit is null;
+
     public static SegmentItem Ref(string id) => new(id, null);
 
     public static SegmentItem Of(string encoded) => new(null, encoded);
+
+    public static SegmentItem AuditOf(string record) => new(null, null) { Audit = record };
 }

@@ -102,21 +102,32 @@ public sealed partial class AgentRunOrchestrator
         return id.Length <= RunIds.MaxLength ? id : Conversation.ContentId.Of(id);
     }
 
-    /// <summary>Adds what the model never saw (the last step's results when a limit ended the run) so the record is whole.</summary>
-    private static async Task<string?> CloseConversationAsync(TaskOrchestrationContext context, RunState state)
+    /// <summary>
+    /// Adds what the model never saw (the last step's results when a limit ended the run) and the last step's audit record when no
+    /// model call wrote it, so the record is whole; the result with the conversation's and the audit's heads.
+    /// </summary>
+    private static async Task<AgentRunResult> CloseConversationAsync(TaskOrchestrationContext context, RunState state, AgentRunResult result)
     {
-        if (state.Pending.Count == 0)
+        if (state.Pending.Count == 0 && state.PendingAudit is null)
         {
-            return state.Head;
+            return result with { Conversation = state.Head };
         }
 
+        var input = new CloseConversationInput(state.Head, state.Pending) { Audit = state.PendingAudit };
         try
         {
-            return await context.CallActivityAsync<string>(CloseConversationActivity.Name, new CloseConversationInput(state.Head, state.Pending));
+            // The audit record must be written (retried, as the audit activity is); the messages alone may be lost.
+            var head = await context.CallActivityAsync<string>(CloseConversationActivity.Name, input, state.PendingAudit is null ? null : Audit.AuditWriter.Retries);
+            AuditWritten(state, head);
+            return result with { Conversation = head, Audit = state.AuditHead };
+        }
+        catch (TaskFailedException failed) when (state.PendingAudit is not null)
+        {
+            return state.Result(AgentRunOutcome.Failed, result.Answer, AuditFailure(failed)) with { Conversation = state.Head };
         }
         catch (TaskFailedException)
         {
-            return state.Head; // The record then lacks the last step's results; the run's outcome stands.
+            return result with { Conversation = state.Head }; // The record then lacks the last step's results; the run's outcome stands.
         }
     }
 

@@ -56,7 +56,7 @@ public sealed partial class AgentRunOrchestrator(IAgentCatalog catalog, AgentTel
             result = state.Result(ended.Outcome, null, ended.Message);
         }
 
-        result = result with { Conversation = await CloseConversationAsync(context, state) };
+        result = await CloseConversationAsync(context, state, result);
         if (definition.Policy.Memory.RecordEpisodes)
         {
             // Last, after everything a run recorded before memory existed, so such a run replays unchanged and records at its end.
@@ -124,7 +124,9 @@ public sealed partial class AgentRunOrchestrator(IAgentCatalog catalog, AgentTel
             {
                 TraceParent = state.Input.TraceParent,
                 Lessons = state.Lessons?.ContentId,
+                Audit = state.PendingAudit,
             });
+            AuditWritten(state, reply.Head);
             state.Step++;
             state.StepsThisGeneration++;
             state.Usage += reply.Usage;

@@ -32,7 +32,7 @@ internal sealed class RunState
         CallCounts = new Dictionary<string, int>(c.CallCounts, StringComparer.Ordinal);
         Rejected = new Dictionary<string, string>(c.Rejected, StringComparer.Ordinal);
         Progress = new RunProgress(c.Decisions, c.SubRuns, c.Audit);
-        Lessons = c.Lessons;
+        (Lessons, PendingAudit) = (c.Lessons, c.PendingAudit);
     }
 
     public AgentRunInput Input { get; }
@@ -97,6 +97,15 @@ internal sealed class RunState
     /// <summary>True when this run writes an audit record after each step (runs of revision 1 and later).</summary>
     public bool Audited => Input.Revision is >= 1;
 
+    /// <summary>
+    /// True when the step's audit record rides in the conversation segment the next activity writes (revision 2 and later);
+    /// revision 1 runs write it through the audit activity.
+    /// </summary>
+    public bool AuditsInConversation => Input.Revision is >= 2;
+
+    /// <summary>The last step's audit record (its stored form) until an activity has written it into the conversation.</summary>
+    public string? PendingAudit { get; set; }
+
     /// <summary>Set when the last step's calls were all rejected and none ran: an answer now ends the run as Rejected.</summary>
     public string? RejectionOfLastStep { get; set; }
 
@@ -144,6 +153,7 @@ internal sealed class RunState
         Generation = Generation + 1,
         Decisions = Progress.Decisions.Count == 0 ? null : Progress.Decisions.ToList(),
         Audit = AuditHead,
+        PendingAudit = PendingAudit,
         SubRuns = Progress.SubRuns.Count == 0 ? null : Progress.SubRuns.ToList(),
         Lessons = Lessons,
     };
