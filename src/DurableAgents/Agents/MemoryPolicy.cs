@@ -7,10 +7,16 @@ public sealed record MemoryPolicy
     public static MemoryPolicy Off { get; } = new();
 
     /// <summary>Episodes recorded and lessons given, with the default limits.</summary>
-    public static MemoryPolicy On { get; } = new() { RecordEpisodes = true, InjectLessons = true };
+    public static MemoryPolicy On { get; } = new() { RecordEpisodes = true, InjectLessons = true, RecordReviews = true };
 
     /// <summary>When a run ends, an activity records it as an episode (goal, outcome, steps, tools, failures, lesson).</summary>
     public bool RecordEpisodes { get; init; }
+
+    /// <summary>
+    /// When a pattern's human review (a pipeline's review gate) rejects or corrects this agent's work, the reviewer's words are
+    /// recorded as an episode of this agent at the end of the pattern's run, so its later runs on similar tasks are given them.
+    /// </summary>
+    public bool RecordReviews { get; init; }
 
     /// <summary>When a run starts, the most similar past episodes' lessons are added to its instructions, marked as data.</summary>
     public bool InjectLessons { get; init; }
