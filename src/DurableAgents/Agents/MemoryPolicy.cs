@@ -30,6 +30,9 @@ public sealed record MemoryPolicy
     /// <summary>The most tokens (characters / 4) the lessons may add to the instructions; episodes past it are left out.</summary>
     public int LessonMaxTokens { get; init; } = 600;
 
+    /// <summary>Where remembered facts are kept: agent-wide (the default), or per session for session turns.</summary>
+    public FactScope FactScope { get; init; } = FactScope.Agent;
+
     /// <summary>The lowest cosine similarity a fact needs to be returned by the recall tool.</summary>
     public double RecallMinScore { get; init; } = 0.3;
 
@@ -44,6 +47,11 @@ public sealed record MemoryPolicy
         if (LessonMinScore is < -1 or > 1 || RecallMinScore is < -1 or > 1)
         {
             throw new ArgumentException($"MemoryPolicy scores are cosine similarities: LessonMinScore ({LessonMinScore}) and RecallMinScore ({RecallMinScore}) must be -1 to 1.");
+        }
+
+        if (!Enum.IsDefined(FactScope))
+        {
+            throw new ArgumentException($"MemoryPolicy.FactScope is {(int)FactScope}; use FactScope.Agent or FactScope.Session.");
         }
 
         if (LessonMaxTokens is < 50 or > 8_000)

@@ -64,7 +64,7 @@ public sealed partial class AgentMemory
     public async Task<(string? Text, IReadOnlyList<string> Ids)> LessonsAsync(string agent, string goal, MemoryPolicy policy, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(policy);
-        var matches = await SearchAsync(agent, MemoryKinds.Episode, goal, policy.LessonCount, policy.LessonMinScore, cancellationToken);
+        var matches = await SearchAsync(agent, MemoryKinds.Episode, goal, policy.LessonCount, policy.LessonMinScore, cancellationToken: cancellationToken);
         var text = new StringBuilder(LessonsBlock.Header);
         var ids = new List<string>();
         foreach (var match in matches)
