@@ -62,6 +62,8 @@ public static partial class SampleAgents
             Description = "Writes a short lesson for beginners from research notes.",
             Instructions = "You write a short lesson for beginners from the research notes: a title, a few bullet points and a 'Sources:' line. "
                 + "When revising, apply the human corrections.",
+            // A reviewer's corrections become the writer's lessons: its later lessons on similar topics are given them from the start.
+            Policy = new AgentPolicy { Memory = new MemoryPolicy { RecordReviews = true, InjectLessons = true } },
         });
     }
 

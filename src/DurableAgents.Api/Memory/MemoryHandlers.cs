@@ -20,7 +20,10 @@ public static class MemoryHandlers
     /// <summary>The most memories one list returns.</summary>
     public const int MaxTop = 1_000;
 
-    /// <summary><c>GET /api/agents/{agent}/memories?kind=episode|fact&amp;top=100</c>: newest first.</summary>
+    /// <summary>
+    /// <c>GET /api/agents/{agent}/memories?kind=episode|fact&amp;top=100&amp;scope=agent|session:{id}|user:{key}</c> (or <c>session={id}</c>):
+    /// newest first, of every scope when none is given.
+    /// </summary>
     public static async Task<Results<Ok<List<MemoryResponse>>, ProblemHttpResult>> ListAsync(
         string agent, HttpRequest request, IAgentCatalog catalog, AgentMemory memory, CancellationToken cancellationToken)
     {
@@ -44,7 +47,12 @@ public static class MemoryHandlers
             return Problems.BadRequest($"'top' is '{topText}'; use a whole number from 1 to {MaxTop} (100 when left out).");
         }
 
-        var records = await memory.ListAsync(definition.Name, kind.Length == 0 ? null : kind, top, cancellationToken);
+        if (!MemoryScopeQuery.TryRead(request, out var scope, out var scopeError))
+        {
+            return Problems.BadRequest(scopeError);
+        }
+
+        var records = await memory.ListAsync(definition.Name, kind.Length == 0 ? null : kind, top, scope, cancellationToken);
         return TypedResults.Ok(records.Select(ToResponse).ToList());
     }
 
@@ -68,17 +76,23 @@ public static class MemoryHandlers
             : Problems.NotFound($"Agent '{definition.Name}' has no memory '{id}'. GET /api/agents/{definition.Name}/memories lists them.");
     }
 
-    /// <summary><c>DELETE /api/agents/{agent}/memories</c>: removes every memory of the agent; says how many.</summary>
+    /// <summary><c>DELETE /api/agents/{agent}/memories</c>: removes every memory of the agent (of one scope with <c>scope</c> or <c>session</c>); says how many.</summary>
     public static async Task<Results<Ok<PurgeResponse>, ProblemHttpResult>> PurgeAsync(
-        string agent, IAgentCatalog catalog, AgentMemory memory, CancellationToken cancellationToken)
+        string agent, HttpRequest request, IAgentCatalog catalog, AgentMemory memory, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(memory);
         if (Find(catalog, agent) is not { } definition)
         {
             return AgentNotFound(agent);
         }
 
-        return TypedResults.Ok(new PurgeResponse(definition.Name, await memory.PurgeAsync(definition.Name, cancellationToken)));
+        if (!MemoryScopeQuery.TryRead(request, out var scope, out var scopeError))
+        {
+            return Problems.BadRequest(scopeError);
+        }
+
+        return TypedResults.Ok(new PurgeResponse(definition.Name, await memory.PurgeAsync(definition.Name, scope, cancellationToken)));
     }
 
     private static AgentDefinition? Find(IAgentCatalog catalog, string agent)

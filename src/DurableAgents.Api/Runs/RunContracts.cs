@@ -72,7 +72,14 @@ public sealed record RunResponse
 /// <param name="Reason">Why the run ended, when it was not a normal completion.</param>
 /// <param name="Steps">Model calls made.</param>
 /// <param name="Usage">Usage and cost in all.</param>
-public sealed record RunOutput(AgentRunOutcome Outcome, string? Answer, string? Reason, int Steps, RunUsage Usage);
+public sealed record RunOutput(AgentRunOutcome Outcome, string? Answer, string? Reason, int Steps, RunUsage Usage)
+{
+    /// <summary>The memory ids of the past episodes whose lessons the run was given (see docs/memory.md); null when none.</summary>
+    public IReadOnlyList<string>? Lessons { get; init; }
+
+    /// <summary>The memory id of the episode this run was recorded as; null when it was not.</summary>
+    public string? Episode { get; init; }
+}
 
 /// <summary>A failure without its stack trace.</summary>
 /// <param name="ErrorType">The error type.</param>

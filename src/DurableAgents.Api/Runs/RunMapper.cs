@@ -17,7 +17,7 @@ public static class RunMapper
             RuntimeStatus = run.RuntimeStatus.ToString(),
             CustomStatus = run.Status,
             Input = run.Goal,
-            Output = run.Result is { } r ? new RunOutput(r.Outcome, r.Answer, r.Reason, r.Steps, r.Usage) : null,
+            Output = run.Result is { } r ? new RunOutput(r.Outcome, r.Answer, r.Reason, r.Steps, r.Usage) { Lessons = r.Lessons, Episode = r.Episode } : null,
             Failure = run.Failure is { } f ? new FailureResponse(f.ErrorType, f.ErrorMessage) : null,
             CreatedTime = run.CreatedAt,
             LastUpdatedTime = run.LastUpdatedAt,

@@ -27,5 +27,5 @@ public sealed class MemoryFunctions(IAgentCatalog catalog, AgentMemory memory)
     public async Task<IResult> PurgeAsync(
         [HttpTrigger(AuthorizationLevel.Function, "delete", Route = "api/agents/{agent}/memories")] HttpRequest request,
         string agent, CancellationToken cancellationToken) =>
-        await MemoryHandlers.PurgeAsync(agent, catalog, memory, cancellationToken);
+        await MemoryHandlers.PurgeAsync(agent, request, catalog, memory, cancellationToken);
 }

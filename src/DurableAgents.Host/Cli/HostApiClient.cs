@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using DurableAgents.Api.Runs;
+using DurableAgents.Api.Sessions;
 using DurableAgents.Host.Api.Runs;
 
 namespace DurableAgents.Host.Cli;
@@ -48,6 +49,14 @@ public sealed class HostApiClient : IDisposable
     /// <summary>Approves or rejects calls of a waiting run (all pending ones when <paramref name="request"/> names none).</summary>
     public Task<CommandAccepted> SubmitApprovalAsync(string id, ApprovalRequest request, CancellationToken cancellationToken) =>
         SendAsync<CommandAccepted>(HttpMethod.Post, RunPath(id) + "/approval", request, cancellationToken);
+
+    /// <summary>The sessions, newest first, without their turns.</summary>
+    public Task<IReadOnlyList<SessionResponse>> ListSessionsAsync(CancellationToken cancellationToken) =>
+        SendAsync<IReadOnlyList<SessionResponse>>(HttpMethod.Get, "/api/sessions", null, cancellationToken);
+
+    /// <summary>A session with its latest turns.</summary>
+    public Task<SessionResponse> GetSessionAsync(string id, CancellationToken cancellationToken) =>
+        SendAsync<SessionResponse>(HttpMethod.Get, "/api/sessions/" + Uri.EscapeDataString(id), null, cancellationToken);
 
     /// <inheritdoc />
     public void Dispose() => _http.Dispose();

@@ -4,14 +4,14 @@ using Spectre.Console;
 namespace DurableAgents.Host.Cli;
 
 /// <summary>
-/// <c>runs list|show|approve|reject</c> against a running host over its HTTP API, and <c>eval</c> (goal cases on a host of its own).
+/// <c>runs list|show|approve|reject</c> and <c>sessions list|show</c> against a running host over its HTTP API, and <c>eval</c> (goal cases on a host of its own).
 /// Exit codes: 0 done, 1 the host refused or could not be reached (the message says why) or the eval fell below its threshold,
 /// 2 the command line, a cases file or a setting was wrong.
 /// </summary>
 public static class HostCli
 {
     /// <summary>True when the arguments are a CLI verb rather than the host's own settings.</summary>
-    public static bool Handles(string[] args) => args is ["runs", ..] or ["eval", ..];
+    public static bool Handles(string[] args) => args is ["runs", ..] or ["sessions", ..] or ["eval", ..];
 
     /// <summary>Runs the command; output goes to <paramref name="console"/> (the terminal when null).</summary>
     public static async Task<int> RunAsync(string[] args, IAnsiConsole? console = null, Func<string, string?>? environment = null, CancellationToken cancellationToken = default)
@@ -22,6 +22,7 @@ public static class HostCli
         var root = new RootCommand("DurableAgents: work with the runs of a running host, or evaluate agents.")
         {
             RunsCommands.Create(context),
+            SessionsCommands.Create(context),
             Eval.EvalCommand.Create(context),
         };
         var writer = new ConsoleWriter(output);

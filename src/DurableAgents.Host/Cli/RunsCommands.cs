@@ -11,8 +11,7 @@ internal static partial class RunsCommands
 {
     public static Command Create(CliContext context)
     {
-        var url = new Option<string?>("--url") { Description = $"The host's address (default: {HostConnection.UrlVariable}, else http://localhost:7071).", Recursive = true };
-        var key = new Option<string?>("--key") { Description = $"The API key (better: set {HostConnection.KeyVariable}; a key on the command line shows in the process list).", Recursive = true };
+        var (url, key) = ConnectionOptions();
         var runs = new Command("runs", "List, show, approve and reject agent runs.") { url, key };
         HostApiClient Client(ParseResult p) => new(HostConnection.Resolve(p.GetValue(url), p.GetValue(key), context.Environment));
         runs.Subcommands.Add(List(context, Client));
@@ -21,6 +20,11 @@ internal static partial class RunsCommands
         runs.Subcommands.Add(Decide(context, Client, approve: false));
         return runs;
     }
+
+    /// <summary>The --url and --key options every host command takes (on the command and its verbs).</summary>
+    internal static (Option<string?> Url, Option<string?> Key) ConnectionOptions() => (
+        new Option<string?>("--url") { Description = $"The host's address (default: {HostConnection.UrlVariable}, else http://localhost:7071).", Recursive = true },
+        new Option<string?>("--key") { Description = $"The API key (better: set {HostConnection.KeyVariable}; a key on the command line shows in the process list).", Recursive = true });
 
     private static Command Show(CliContext context, Func<ParseResult, HostApiClient> client)
     {

@@ -7,10 +7,16 @@ public sealed record MemoryPolicy
     public static MemoryPolicy Off { get; } = new();
 
     /// <summary>Episodes recorded and lessons given, with the default limits.</summary>
-    public static MemoryPolicy On { get; } = new() { RecordEpisodes = true, InjectLessons = true };
+    public static MemoryPolicy On { get; } = new() { RecordEpisodes = true, InjectLessons = true, RecordReviews = true };
 
     /// <summary>When a run ends, an activity records it as an episode (goal, outcome, steps, tools, failures, lesson).</summary>
     public bool RecordEpisodes { get; init; }
+
+    /// <summary>
+    /// When a pattern's human review (a pipeline's review gate) rejects or corrects this agent's work, the reviewer's words are
+    /// recorded as an episode of this agent at the end of the pattern's run, so its later runs on similar tasks are given them.
+    /// </summary>
+    public bool RecordReviews { get; init; }
 
     /// <summary>When a run starts, the most similar past episodes' lessons are added to its instructions, marked as data.</summary>
     public bool InjectLessons { get; init; }
@@ -23,6 +29,9 @@ public sealed record MemoryPolicy
 
     /// <summary>The most tokens (characters / 4) the lessons may add to the instructions; episodes past it are left out.</summary>
     public int LessonMaxTokens { get; init; } = 600;
+
+    /// <summary>Where remembered facts are kept: agent-wide (the default), or per session for session turns.</summary>
+    public FactScope FactScope { get; init; } = FactScope.Agent;
 
     /// <summary>The lowest cosine similarity a fact needs to be returned by the recall tool.</summary>
     public double RecallMinScore { get; init; } = 0.3;
@@ -38,6 +47,11 @@ public sealed record MemoryPolicy
         if (LessonMinScore is < -1 or > 1 || RecallMinScore is < -1 or > 1)
         {
             throw new ArgumentException($"MemoryPolicy scores are cosine similarities: LessonMinScore ({LessonMinScore}) and RecallMinScore ({RecallMinScore}) must be -1 to 1.");
+        }
+
+        if (!Enum.IsDefined(FactScope))
+        {
+            throw new ArgumentException($"MemoryPolicy.FactScope is {(int)FactScope}; use FactScope.Agent or FactScope.Session.");
         }
 
         if (LessonMaxTokens is < 50 or > 8_000)

@@ -8,16 +8,38 @@ namespace DurableAgents.Memory;
 public sealed partial class AgentMemory
 {
     /// <summary>Records a finished run as an episode under <c>ep-{hash of the run id}</c> (recording it again replaces it).</summary>
-    public async Task<MemoryRecord> RecordEpisodeAsync(string runId, EpisodeFacts facts, string lesson, string source, CancellationToken cancellationToken = default)
+    public Task<MemoryRecord> RecordEpisodeAsync(string runId, EpisodeFacts facts, string lesson, string source, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(runId);
         ArgumentNullException.ThrowIfNull(facts);
+        return StoreEpisodeAsync(MemoryKeys.Derived("ep", runId), runId, facts, lesson, source, cancellationToken);
+    }
+
+    /// <summary>
+    /// Records a human review of <see cref="RecordEpisodeInput.Agent"/>'s work in run <paramref name="runId"/> (a pipeline's review
+    /// gate) as an episode under <c>review-{hash of the run id}</c>: the reviewers' words are its lesson (source <c>human</c>).
+    /// </summary>
+    public Task<MemoryRecord> RecordReviewAsync(string runId, RecordEpisodeInput input, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(runId);
+        ArgumentNullException.ThrowIfNull(input);
+        if (input.ReviewCorrections is not { Count: > 0 } corrections)
+        {
+            throw new ArgumentException("A review episode needs at least one correction in RecordEpisodeInput.ReviewCorrections.", nameof(input));
+        }
+
+        var facts = new EpisodeFacts(input, [], [], corrections);
+        return StoreEpisodeAsync(MemoryKeys.Derived("review", runId), runId, facts, EpisodeLessons.FromReview(corrections), "human", cancellationToken);
+    }
+
+    private async Task<MemoryRecord> StoreEpisodeAsync(string id, string runId, EpisodeFacts facts, string lesson, string source, CancellationToken cancellationToken)
+    {
         var input = facts.Input;
         var goal = Clean(input.Goal);
         var avoid = facts.Corrections.SelectMany(c => c.Tools).Distinct(StringComparer.Ordinal).ToList();
         var record = new MemoryRecord
         {
-            Key = MemoryKeys.Of(input.Agent, MemoryKeys.Derived("ep", runId)),
+            Key = MemoryKeys.Of(input.Agent, id),
             Agent = input.Agent,
             Kind = MemoryKinds.Episode,
             Text = Clean(lesson),
@@ -42,7 +64,7 @@ public sealed partial class AgentMemory
     public async Task<(string? Text, IReadOnlyList<string> Ids)> LessonsAsync(string agent, string goal, MemoryPolicy policy, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(policy);
-        var matches = await SearchAsync(agent, MemoryKinds.Episode, goal, policy.LessonCount, policy.LessonMinScore, cancellationToken);
+        var matches = await SearchAsync(agent, MemoryKinds.Episode, goal, policy.LessonCount, policy.LessonMinScore, cancellationToken: cancellationToken);
         var text = new StringBuilder(LessonsBlock.Header);
         var ids = new List<string>();
         foreach (var match in matches)

@@ -23,16 +23,22 @@ public sealed partial class AgentMemory(
     /// <summary>The embedding model's name, as stored with every memory (only memories of one model are compared).</summary>
     public string EmbeddingModel => embeddings.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelId ?? embeddings.GetType().Name;
 
-    /// <summary>Stores a fact; the same <paramref name="id"/> replaces the fact stored under it (a retried tool call writes it once).</summary>
-    public async Task<MemoryRecord> RememberAsync(string agent, string id, string text, string? runId, int? step, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Stores a fact in <paramref name="scope"/> (agent-wide when null or empty; <c>session:{id}</c> or <c>user:{key}</c>); the same
+    /// <paramref name="id"/> replaces the fact stored under it (a retried tool call writes it once).
+    /// </summary>
+    public async Task<MemoryRecord> RememberAsync(
+        string agent, string id, string text, string? runId, int? step, string? scope = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(text);
         var clean = Clean(text);
+        scope = CheckScope(scope);
         var record = new MemoryRecord
         {
             Key = MemoryKeys.Of(agent, id),
             Agent = agent,
             Kind = MemoryKinds.Fact,
+            Scope = scope,
             Text = clean,
             Source = "tool",
             RunId = runId,
@@ -42,14 +48,18 @@ public sealed partial class AgentMemory(
         return record;
     }
 
-    /// <summary>The memories of one kind most similar to <paramref name="query"/>, best first, none below <paramref name="minScore"/>.</summary>
+    /// <summary>
+    /// The memories of one kind most similar to <paramref name="query"/>, best first, none below <paramref name="minScore"/>: the
+    /// agent-wide ones, and those of <paramref name="scope"/> beside them when one is given (a session sees its own and the agent's).
+    /// </summary>
     public async Task<IReadOnlyList<MemoryMatch>> SearchAsync(
-        string agent, string kind, string query, int top, double minScore, CancellationToken cancellationToken = default)
+        string agent, string kind, string query, int top, double minScore, string? scope = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
+        var also = CheckScope(scope);
         await EnsureCreatedAsync(cancellationToken);
         var vector = await EmbedAsync(Clean(query), cancellationToken);
-        var options = new VectorSearchOptions<MemoryRecord> { Filter = r => r.Agent == agent && r.Kind == kind && r.Scope == "", ScoreThreshold = minScore };
+        var options = new VectorSearchOptions<MemoryRecord> { Filter = r => r.Agent == agent && r.Kind == kind && (r.Scope == "" || r.Scope == also), ScoreThreshold = minScore };
         var matches = new List<MemoryMatch>();
         await foreach (var result in collection.SearchAsync(vector, top, options, cancellationToken))
         {
@@ -59,14 +69,22 @@ public sealed partial class AgentMemory(
         return matches;
     }
 
-    /// <summary>An agent's memories (of one kind, or all), newest first, without their embeddings.</summary>
-    public async Task<IReadOnlyList<MemoryRecord>> ListAsync(string agent, string? kind, int top, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// An agent's memories (of one kind, or all), newest first, without their embeddings: of every scope when <paramref name="scope"/>
+    /// is null, the agent-wide ones only when it is empty, else of that scope only.
+    /// </summary>
+    public async Task<IReadOnlyList<MemoryRecord>> ListAsync(string agent, string? kind, int top, string? scope = null, CancellationToken cancellationToken = default)
     {
+        var only = scope is null ? null : CheckScope(scope);
         await EnsureCreatedAsync(cancellationToken);
         var records = new List<MemoryRecord>();
-        var filter = kind is null
-            ? (System.Linq.Expressions.Expression<Func<MemoryRecord, bool>>)(r => r.Agent == agent)
-            : r => r.Agent == agent && r.Kind == kind;
+        System.Linq.Expressions.Expression<Func<MemoryRecord, bool>> filter = (kind, only) switch
+        {
+            (null, null) => r => r.Agent == agent,
+            (null, _) => r => r.Agent == agent && r.Scope == only,
+            (_, null) => r => r.Agent == agent && r.Kind == kind,
+            _ => r => r.Agent == agent && r.Kind == kind && r.Scope == only,
+        };
         await foreach (var record in collection.GetAsync(filter, top, cancellationToken: cancellationToken))
         {
             records.Add(record);
@@ -89,10 +107,10 @@ public sealed partial class AgentMemory(
         return true;
     }
 
-    /// <summary>Deletes every memory of the agent; returns how many there were.</summary>
-    public async Task<int> PurgeAsync(string agent, CancellationToken cancellationToken = default)
+    /// <summary>Deletes every memory of the agent (of one scope only when <paramref name="scope"/> is given, see <see cref="ListAsync"/>); returns how many there were.</summary>
+    public async Task<int> PurgeAsync(string agent, string? scope = null, CancellationToken cancellationToken = default)
     {
-        var keys = (await ListAsync(agent, kind: null, int.MaxValue, cancellationToken)).Select(r => r.Key).ToList();
+        var keys = (await ListAsync(agent, kind: null, int.MaxValue, scope, cancellationToken)).Select(r => r.Key).ToList();
         if (keys.Count > 0)
         {
             await collection.DeleteAsync(keys, cancellationToken);
@@ -107,6 +125,10 @@ public sealed partial class AgentMemory(
         var redacted = SecretRedaction.Redact(text.Trim());
         return redacted.Length <= MaxTextChars ? redacted : redacted[..(MaxTextChars - 15)] + " [...cut here]";
     }
+
+    // Empty for agent-wide; throws naming the rule for a scope no store key could keep.
+    private static string CheckScope(string? scope) =>
+        MemoryKeys.IsValidScope(scope, out var error) ? scope ?? "" : throw new ArgumentException(error, nameof(scope));
 
     // Until it has succeeded once (a store that was down at the first call is tried again at the next).
     private async Task EnsureCreatedAsync(CancellationToken cancellationToken)

@@ -16,6 +16,9 @@ public sealed record AgentCallContext(string RunId, string Agent, string Kind, s
 {
     private static readonly AsyncLocal<AgentCallContext?> Ambient = new();
 
+    /// <summary>The session the run is a turn of, for tool calls; null outside sessions.</summary>
+    public string? Session { get; init; }
+
     /// <summary>The call running on this async flow, or null outside agent runs.</summary>
     public static AgentCallContext? Current => Ambient.Value;
 

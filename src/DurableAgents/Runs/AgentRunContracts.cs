@@ -68,6 +68,13 @@ public sealed record AgentRunInput(string Agent, string Goal, int Depth = 0)
     public bool RecallLessons { get; init; }
 
     /// <summary>
+    /// The session this run is a turn of (set by the session orchestration, carried to sub-agents and across continue-as-new):
+    /// facts it remembers are kept in the session's scope when the agent's <see cref="Agents.MemoryPolicy.FactScope"/> says so,
+    /// and recall sees the session's facts beside the agent-wide ones. Null outside sessions.
+    /// </summary>
+    public string? Session { get; init; }
+
+    /// <summary>
     /// The conversation the run continues (a head in the conversation store; a session's previous turn), or null to start a new
     /// one. The run adds only its own messages after it, so the stored bytes grow with new content only.
     /// </summary>

@@ -44,15 +44,16 @@ public sealed class SessionOrchestrator(IAgentCatalog catalog) : TaskOrchestrato
 
             var turn = state.Begin(message.MessageId, SessionNames.TurnRunId(input.SessionId, message.MessageId), context.CurrentUtcDateTime);
             context.SetCustomStatus(state.Status(definition.Name, "running"));
-            await TakeTurnAsync(context, state, definition, turn, message.Input);
+            await TakeTurnAsync(context, state, definition, turn, message.Input, input.SessionId);
             turnsThisGeneration++;
         }
     }
 
-    private static async Task TakeTurnAsync(TaskOrchestrationContext context, SessionState state, AgentDefinition definition, SessionTurn turn, string text)
+    private static async Task TakeTurnAsync(TaskOrchestrationContext context, SessionState state, AgentDefinition definition, SessionTurn turn, string text, string sessionId)
     {
         var run = new AgentRunInput(definition.Name, text)
         {
+            Session = sessionId,
             Conversation = state.Head,
             ConversationTokens = state.ConversationTokens,
             RecallLessons = definition.Policy.Memory.InjectLessons,

@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using DurableAgents.Functions.Http;
 using DurableAgents.Functions.Tests.Infrastructure;
 using DurableAgents.Samples;
@@ -37,7 +34,7 @@ public sealed class ApprovalOverHttpTests(FunctionsApp app)
         var refused = await (await control.ApproveAsync(unsigned, "fn-approval-1", app.Client, default)).ExecuteAsync(unsigned);
         Assert.Equal(401, refused.Status); // anonymous route, no key configured: a signature is the only way in
 
-        var headers = Signed("/api/runs/fn-approval-1/approval", body);
+        var headers = FunctionHttp.Signed("/api/runs/fn-approval-1/approval", body);
         var signed = FunctionHttp.Request(controlScope.ServiceProvider, "POST", "/api/runs/fn-approval-1/approval", body, headers);
         var applied = await (await control.ApproveAsync(signed, "fn-approval-1", app.Client, default)).ExecuteAsync(signed);
         Assert.Equal(202, applied.Status);
@@ -50,14 +47,6 @@ public sealed class ApprovalOverHttpTests(FunctionsApp app)
         var done = await WaitForAsync(runs, scope.ServiceProvider, "fn-approval-1", r => r.RuntimeStatus == "Completed", "run completes");
         Assert.Equal("Completed", done.Body.GetProperty("output").GetProperty("outcome").GetString());
         Assert.Contains(done.Body.GetProperty("toolCalls").EnumerateArray(), c => c.GetProperty("tool").GetString() == "delete_records" && c.GetProperty("status").GetString() == "ok");
-    }
-
-    // Signed the way docs tell a sender to, independently of the app's signer.
-    private static Dictionary<string, string> Signed(string path, string body)
-    {
-        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-        var mac = HMACSHA256.HashData(Encoding.UTF8.GetBytes(FunctionsApp.Secret), Encoding.UTF8.GetBytes($"{timestamp}.POST.{path}.{body}"));
-        return new() { ["X-Signature-256"] = "sha256=" + Convert.ToHexStringLower(mac), ["X-Signature-Timestamp"] = timestamp };
     }
 
     private Task<FunctionHttp.Answer> WaitForAsync(RunFunctions runs, IServiceProvider services, string id, Func<FunctionHttp.Answer, bool> condition, string what) =>

@@ -51,6 +51,46 @@ public sealed class PatternSampleTests(FunctionsApp app)
         Assert.Equal(0, done.Body.GetProperty("customStatus").GetProperty("detail").GetProperty("duplicates").GetInt32());
     }
 
+    [Fact]
+    public async Task LessonPipeline_ReviewCorrections_BecomeTheWritersLesson_GivenToTheNextSimilarLesson()
+    {
+        var runs = app.Create<RunFunctions>(out var scope);
+        using var _ = scope;
+        await StartAsync(runs, scope.ServiceProvider, SampleAgents.LessonPipeline, "speculative comets", "fn-lesson-1");
+        await runs.WaitForRunAsync(scope.ServiceProvider, app.Client, "fn-lesson-1", r => r.Phase == "awaiting-approval", "fn-lesson-1 awaits review");
+        Assert.Equal(202, (await ReviewAsync("fn-lesson-1", """{"approved":false,"approver":"editor","corrections":"Say that comets orbit the Sun."}""")).Status);
+        Assert.Equal("Completed", (await WaitForAsync(runs, scope.ServiceProvider, "fn-lesson-1")).Body.GetProperty("output").GetProperty("outcome").GetString());
+
+        await StartAsync(runs, scope.ServiceProvider, SampleAgents.LessonPipeline, "speculative comets", "fn-lesson-2");
+        await runs.WaitForRunAsync(scope.ServiceProvider, app.Client, "fn-lesson-2", r => r.Phase == "awaiting-approval", "fn-lesson-2 awaits review");
+        var writer = await WaitForAsync(runs, scope.ServiceProvider, "fn-lesson-2:write-v1.1");
+        await ReviewAsync("fn-lesson-2", """{"approved":false,"approver":"editor","comment":"enough"}""");
+        var memories = app.Create<MemoryFunctions>(out var memoryScope);
+        using var __ = memoryScope;
+        var list = FunctionHttp.Request(memoryScope.ServiceProvider, "GET", "/api/agents/lesson-writer/memories?kind=episode");
+        var listed = await (await memories.ListAsync(list, "lesson-writer", default)).ExecuteAsync(list);
+
+        var review = Assert.Single(listed.Body.EnumerateArray(), m => m.GetProperty("runId").GetString() == "fn-lesson-1");
+        Assert.Equal("human", review.GetProperty("source").GetString());
+        Assert.Contains("editor reviewed the work and sent it back with corrections: Say that comets orbit the Sun.", review.GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.Contains(review.GetProperty("id").GetString(), writer.Body.GetProperty("output").GetProperty("lessons").EnumerateArray().Select(l => l.GetString()));
+    }
+
+    private async Task StartAsync(RunFunctions runs, IServiceProvider services, string agent, string input, string runId)
+    {
+        var start = FunctionHttp.Request(services, "POST", $"/api/agents/{agent}/runs", $$"""{"input": "{{input}}", "runId": "{{runId}}"}""");
+        Assert.Equal(202, (await (await runs.StartAsync(start, agent, app.Client, default)).ExecuteAsync(start)).Status);
+    }
+
+    private async Task<FunctionHttp.Answer> ReviewAsync(string runId, string body)
+    {
+        var control = app.Create<RunControlFunctions>(out var scope);
+        using var _ = scope;
+        var path = $"/api/runs/{runId}/approval";
+        var request = FunctionHttp.Request(scope.ServiceProvider, "POST", path, body, FunctionHttp.Signed(path, body));
+        return await (await control.ApproveAsync(request, runId, app.Client, default)).ExecuteAsync(request);
+    }
+
     private Task<FunctionHttp.Answer> WaitForAsync(RunFunctions runs, IServiceProvider services, string id) =>
         runs.WaitForRunAsync(services, app.Client, id, r => r.RuntimeStatus is "Completed" or "Failed", $"{id} finishes");
 }

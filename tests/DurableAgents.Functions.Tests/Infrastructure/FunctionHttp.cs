@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
@@ -31,6 +33,14 @@ public static class FunctionHttp
 
         http.Response.Body = new MemoryStream();
         return http.Request;
+    }
+
+    /// <summary>Signature headers for a webhook POST, signed the way docs tell a sender to, independently of the app's signer.</summary>
+    public static Dictionary<string, string> Signed(string path, string body)
+    {
+        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        var mac = HMACSHA256.HashData(Encoding.UTF8.GetBytes(FunctionsApp.Secret), Encoding.UTF8.GetBytes($"{timestamp}.POST.{path}.{body}"));
+        return new() { ["X-Signature-256"] = "sha256=" + Convert.ToHexStringLower(mac), ["X-Signature-Timestamp"] = timestamp };
     }
 
     /// <summary>Executes the result against the request's context and reads back status, content type and JSON body.</summary>

@@ -1,5 +1,6 @@
 using DurableAgents.Agents;
 using DurableAgents.Functions.Orchestration;
+using DurableAgents.Memory;
 using DurableAgents.Runs;
 using DurableAgents.Patterns;
 using DurableAgents.Runs.Activities;
@@ -100,6 +101,8 @@ public sealed class FunctionsApp : IAsyncLifetime
         registry.AddActivityFunc<CloseConversationInput, string?>(
             CloseConversationActivity.Name, (c, i) => InScope(f => f.CloseConversationAsync(i, c.InstanceId)));
         registry.AddActivityFunc<AuditAppendInput, string>(AuditActivity.Name, (c, i) => InScope(f => f.AuditAsync(i, c.InstanceId)));
+        registry.AddActivityFunc<RecallLessonsInput, RecallLessonsOutput>(RecallLessonsActivity.Name, (c, i) => InScope(f => f.RecallLessonsAsync(i, c.InstanceId)));
+        registry.AddActivityFunc<RecordEpisodeInput, string>(RecordEpisodeActivity.Name, (c, i) => InScope(f => f.RecordEpisodeAsync(i, c.InstanceId)));
         RegisterPatterns(registry);
     }
 

@@ -60,6 +60,40 @@ public sealed class MemoriesApiTests : IAsyncLifetime
         Assert.Single(await _memory.ListAsync(SampleAgents.Background, null, 10));
     }
 
+    [Fact]
+    public async Task ListAndPurge_ByScope_KeepTheOtherScopes()
+    {
+        await _memory.RememberAsync(Agent, "f3", "This chat's customer prefers email.", "session-turn:chat-1:m1", 1, MemoryKeys.Session("chat-1"));
+
+        var (_, session) = await _http.SendAsync(HttpMethod.Get, $"/api/agents/{Agent}/memories?session=chat-1", key: HostFactory.Key);
+        var (_, scoped) = await _http.SendAsync(HttpMethod.Get, $"/api/agents/{Agent}/memories?scope=session:chat-1", key: HostFactory.Key);
+        var (_, agentWide) = await _http.SendAsync(HttpMethod.Get, $"/api/agents/{Agent}/memories?scope=agent&kind=fact", key: HostFactory.Key);
+        var (purged, purge) = await _http.SendAsync(HttpMethod.Delete, $"/api/agents/{Agent}/memories?session=chat-1", key: HostFactory.Key);
+
+        var only = Assert.Single(session.EnumerateArray());
+        Assert.Equal(("f3", "session:chat-1"), (only.GetProperty("id").GetString(), only.GetProperty("scope").GetString()));
+        Assert.Equal(session.GetRawText(), scoped.GetRawText());
+        Assert.Equal(["f1", "f2"], agentWide.EnumerateArray().Select(m => m.GetProperty("id").GetString()).Order());
+        Assert.Equal(HttpStatusCode.OK, purged.StatusCode);
+        Assert.Equal(1, purge.GetProperty("deleted").GetInt32());
+        Assert.Equal(3, (await _memory.ListAsync(Agent, null, 10)).Count);
+    }
+
+    [Theory]
+    [InlineData("scope=team:x", "use session:{id} or user:{key}")]
+    [InlineData("scope=session:", "use session:{id} or user:{key}")]
+    [InlineData("session=a:b", "'session' is 'a:b'")]
+    [InlineData("scope=agent&session=chat-1", "not both")]
+    public async Task ABadScope_IsRefusedWithTheRule_AndPurgesNothing(string query, string says)
+    {
+        var (listed, problem) = await _http.SendAsync(HttpMethod.Get, $"/api/agents/{Agent}/memories?{query}", key: HostFactory.Key);
+        var (purged, _) = await _http.SendAsync(HttpMethod.Delete, $"/api/agents/{Agent}/memories?{query}", key: HostFactory.Key);
+
+        Assert.Equal((HttpStatusCode.BadRequest, HttpStatusCode.BadRequest), (listed.StatusCode, purged.StatusCode));
+        Assert.Contains(says, problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(3, (await _memory.ListAsync(Agent, null, 10)).Count);
+    }
+
     [Theory]
     [InlineData("GET", "/api/agents/research/memories", null, HttpStatusCode.Unauthorized)]
     [InlineData("DELETE", "/api/agents/research/memories", null, HttpStatusCode.Unauthorized)]

@@ -112,6 +112,27 @@ public abstract class MemoryStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Scopes_ASessionSearchSeesItsOwnAndTheAgentWideFacts_ListAndPurgeKeepToOneScope()
+    {
+        await Memory.RememberAsync("ana", "f-agent", "Invoices go to Dana.", "r1", 1);
+        await Memory.RememberAsync("ana", "f-s1", "Invoices of this chat go to Eve.", "r2", 1, MemoryKeys.Session("s1"));
+        await Memory.RememberAsync("ana", "f-s2", "Invoices of that chat go to Finn.", "r3", 1, MemoryKeys.Session("s2"));
+
+        var inS1 = await Memory.SearchAsync("ana", MemoryKinds.Fact, "who gets invoices", 10, -1, MemoryKeys.Session("s1"));
+        var outside = await Memory.SearchAsync("ana", MemoryKinds.Fact, "who gets invoices", 10, -1);
+        var listed = await Memory.ListAsync("ana", MemoryKinds.Fact, 10, MemoryKeys.Session("s2"));
+        var agentWide = await Memory.ListAsync("ana", null, 10, scope: "");
+        var purged = await Memory.PurgeAsync("ana", MemoryKeys.Session("s1"));
+
+        Assert.Equal(["ana/f-agent", "ana/f-s1"], inS1.Select(m => m.Record.Key).Order());
+        Assert.Equal(["ana/f-agent"], outside.Select(m => m.Record.Key));
+        Assert.Equal(["ana/f-s2"], listed.Select(r => r.Key));
+        Assert.Equal(["ana/f-agent"], agentWide.Select(r => r.Key));
+        Assert.Equal(1, purged);
+        Assert.Equal(["ana/f-agent", "ana/f-s2"], (await Memory.ListAsync("ana", null, 10)).Select(r => r.Key).Order());
+    }
+
+    [Fact]
     public async Task Remember_StoresNoSecretAndTheSameIdOnce()
     {
         await Memory.RememberAsync("ana", "f1", "The key is sk-abcdefghijklmnop and the storage AccountKey=Zm9vYmFy;", "r1", 1);

@@ -56,15 +56,31 @@ public sealed class LessonPipelineSampleTests
     }
 
     [Fact]
+    public async Task TheReviewersCorrections_BecomeTheWritersLesson_GivenToTheNextSimilarLesson()
+    {
+        using var factory = SampleHost.Create();
+        var http = factory.CreateClient();
+        await ReviewedAsync(http, "speculative tides", "lesson-5", new { approved = false, approver = "editor", corrections = "Name the Moon's gravity as the cause." });
+
+        var memories = await http.GetJsonAsync("/api/agents/lesson-writer/memories?kind=episode");
+        await http.StartSampleAsync(SampleAgents.LessonPipeline, "speculative tides", "lesson-6");
+        await http.InPhaseAsync("lesson-6", "awaiting-approval");
+        var writer = await http.FinishedAsync("lesson-6:write-v1.1");
+
+        var review = Assert.Single(memories.EnumerateArray());
+        Assert.Equal(("human", "lesson-5"), (review.GetProperty("source").GetString(), review.GetProperty("runId").GetString()));
+        Assert.Contains("editor reviewed the work and sent it back with corrections: Name the Moon's gravity as the cause.", review.GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.True(writer.GetProperty("output").TryGetProperty("lessons", out var given), writer.ToString());
+        Assert.Equal(review.GetProperty("id").GetString(), Assert.Single(given.EnumerateArray()).GetString());
+    }
+
+    [Fact]
     public async Task AReviewerCanRejectTheLesson()
     {
         using var factory = SampleHost.Create();
         var http = factory.CreateClient();
-        await http.StartSampleAsync(SampleAgents.LessonPipeline, "speculative volcanoes", "lesson-3");
-        await http.InPhaseAsync("lesson-3", "awaiting-approval");
 
-        await http.SendAsync(HttpMethod.Post, "/api/runs/lesson-3/approval", new { approved = false, approver = "editor", comment = "not for beginners" }, HostFactory.Key);
-        var run = await http.FinishedAsync("lesson-3");
+        var run = await ReviewedAsync(http, "speculative volcanoes", "lesson-3", new { approved = false, approver = "editor", comment = "not for beginners" });
 
         Assert.Equal("Rejected", run.Outcome());
         Assert.Contains("editor rejected the draft: not for beginners", run.GetProperty("output").GetProperty("reason").GetString(), StringComparison.Ordinal);
@@ -84,5 +100,14 @@ public sealed class LessonPipelineSampleTests
         Assert.Equal(QueueMessageOutcomeKind.Done, outcome.Kind);
         Assert.Equal("Completed", run.Outcome());
         Assert.True(File.Exists(Path.Combine(factory.DataPath, "sandbox", SampleAgents.LessonPipeline, "lessons", "the-water-cycle.md")));
+    }
+
+    /// <summary>Starts a lesson, answers its review with <paramref name="decision"/>, and returns the finished run.</summary>
+    private static async Task<System.Text.Json.JsonElement> ReviewedAsync(HttpClient http, string topic, string runId, object decision)
+    {
+        await http.StartSampleAsync(SampleAgents.LessonPipeline, topic, runId);
+        await http.InPhaseAsync(runId, "awaiting-approval");
+        await http.SendAsync(HttpMethod.Post, $"/api/runs/{runId}/approval", decision, HostFactory.Key);
+        return await http.FinishedAsync(runId);
     }
 }

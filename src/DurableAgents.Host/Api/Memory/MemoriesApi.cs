@@ -17,8 +17,8 @@ public static class MemoriesApi
             MemoryHandlers.ListAsync(agent, request, catalog, memory, cancellationToken)).WithName("ListMemories");
         group.MapDelete("/{id}", (string agent, string id, IAgentCatalog catalog, AgentMemory memory, CancellationToken cancellationToken) =>
             MemoryHandlers.DeleteAsync(agent, id, catalog, memory, cancellationToken)).WithName("DeleteMemory");
-        group.MapDelete("", (string agent, IAgentCatalog catalog, AgentMemory memory, CancellationToken cancellationToken) =>
-            MemoryHandlers.PurgeAsync(agent, catalog, memory, cancellationToken)).WithName("PurgeMemories");
+        group.MapDelete("", (string agent, HttpRequest request, IAgentCatalog catalog, AgentMemory memory, CancellationToken cancellationToken) =>
+            MemoryHandlers.PurgeAsync(agent, request, catalog, memory, cancellationToken)).WithName("PurgeMemories");
         return app;
     }
 }

@@ -19,6 +19,12 @@ public sealed record RecordEpisodeInput(string Agent, string Goal, AgentRunOutco
 
     /// <summary>Where the run's conversation began (a session turn's previous head); only what it added after is this run's.</summary>
     public string? ConversationStart { get; init; }
+
+    /// <summary>
+    /// Set when the episode is a human review of this agent's work in another run (a pipeline's review gate): the corrections are
+    /// the lesson, word for word, and no model writes one. The episode's id then derives from the reviewed run and the agent.
+    /// </summary>
+    public IReadOnlyList<HumanCorrection>? ReviewCorrections { get; init; }
 }
 
 /// <summary>Input of the activity that finds lessons of similar past runs for a new run.</summary>
@@ -46,8 +52,8 @@ public sealed record RecallLessonsOutput(string? ContentId, IReadOnlyList<string
 /// <param name="Corrections">Human rejections: who, which tools, and the comment.</param>
 public sealed record EpisodeFacts(RecordEpisodeInput Input, IReadOnlyList<string> ToolsUsed, IReadOnlyList<string> Failures, IReadOnlyList<HumanCorrection> Corrections);
 
-/// <summary>A human's rejection of tool calls, and why.</summary>
+/// <summary>A human's rejection of tool calls, or a reviewer's rejection or corrections of a draft (no tools), and why.</summary>
 /// <param name="Approver">Who rejected.</param>
-/// <param name="Tools">The tools of the rejected calls.</param>
-/// <param name="Comment">The comment, when one was given.</param>
+/// <param name="Tools">The tools of the rejected calls; empty for a review of the work itself.</param>
+/// <param name="Comment">The comment or the corrections, when given.</param>
 public sealed record HumanCorrection(string? Approver, IReadOnlyList<string> Tools, string? Comment);

@@ -61,6 +61,15 @@ public static class EpisodeLessons
         return corrections.Count == 0 ? lesson : $"{lesson} {string.Join(" ", corrections.Select(c => "Human correction: " + Correction(c)))}";
     }
 
-    private static string Correction(HumanCorrection c) =>
-        $"{c.Approver ?? "a human"} rejected {string.Join(", ", c.Tools.Select(t => $"'{t}'"))}: {(string.IsNullOrWhiteSpace(c.Comment) ? "no reason given" : c.Comment)}.";
+    /// <summary>The lesson of a human review of the agent's work: the reviewer's words, with no model in between.</summary>
+    public static string FromReview(IReadOnlyList<HumanCorrection> corrections) =>
+        WithCorrections("A human reviewer corrected this agent's work on a similar task: apply the corrections from the start.", corrections);
+
+    private static string Correction(HumanCorrection c)
+    {
+        var why = string.IsNullOrWhiteSpace(c.Comment) ? null : c.Comment.Trim().TrimEnd('.');
+        return c.Tools.Count == 0
+            ? $"{c.Approver ?? "a reviewer"} reviewed the work and {why ?? "rejected it without a reason"}."
+            : $"{c.Approver ?? "a human"} rejected {string.Join(", ", c.Tools.Select(t => $"'{t}'"))}: {why ?? "no reason given"}.";
+    }
 }

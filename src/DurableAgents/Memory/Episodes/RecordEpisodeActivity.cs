@@ -14,6 +14,7 @@ namespace DurableAgents.Memory;
 /// <summary>
 /// Records a finished run as an episode: its tool calls read from the conversation, the lesson written by the agent's model (the
 /// offline model gets a deterministic one), human rejections added word for word; embedded by goal and stored in the agent's memory.
+/// With <see cref="RecordEpisodeInput.ReviewCorrections"/> it records a human review of the agent's work instead (no model call).
 /// </summary>
 /// <remarks>Runs at least once: the episode's id derives from the run id, so a second delivery replaces the first.</remarks>
 public sealed class RecordEpisodeActivity(IAgentCatalog catalog, ConversationLog log, AgentMemory memory, IServiceProvider services, AgentTelemetry? telemetry = null)
@@ -32,6 +33,11 @@ public sealed class RecordEpisodeActivity(IAgentCatalog catalog, ConversationLog
         var definition = AgentToolbox.Find(catalog, input.Agent);
         using var span = RunSpans.StartActivity(Name, input.TraceParent, context.InstanceId, definition.Name, input.Steps);
         var token = CancellationToken.None; // the SDK gives activities no token
+        if (input.ReviewCorrections is { Count: > 0 })
+        {
+            return MemoryKeys.Split((await memory.RecordReviewAsync(context.InstanceId, input, token)).Key).Id;
+        }
+
         var calls = ToolCallRecords.From(await log.GetArchiveAsync(input.Conversation, input.ConversationStart, token));
         var facts = Facts(input, calls);
         var (lesson, source) = await WriteLessonAsync(context, definition, facts, token);

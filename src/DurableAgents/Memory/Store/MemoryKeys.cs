@@ -44,7 +44,7 @@ public static class MemoryKeys
     /// <summary>The scope of a user's memories.</summary>
     public static string User(string userKey) => "user:" + userKey;
 
-    /// <summary>True for the shared scope (empty) or <c>session:{key}</c> / <c>user:{key}</c> with a key of letters, digits and - _ . @.</summary>
+    /// <summary>True for the shared scope (empty) or <c>session:{key}</c> / <c>user:{key}</c> with a key of letters, digits and - _ . @ + =.</summary>
     public static bool IsValidScope(string? scope, out string error)
     {
         error = "";
@@ -61,13 +61,13 @@ public static class MemoryKeys
             return true;
         }
 
-        error = $"The memory scope '{scope}' is not valid: use session:{{id}} or user:{{key}}, the key 1 to {MaxScopeKeyLength} letters, digits, '-', '_', '.' or '@'.";
+        error = $"The memory scope '{scope}' is not valid: use session:{{id}} or user:{{key}}, the key 1 to {MaxScopeKeyLength} letters, digits, '-', '_', '.', '@', '+' or '='.";
         return false;
     }
 
-    /// <summary>True for a user or session key: 1-128 letters, digits, '-', '_', '.' or '@'.</summary>
+    /// <summary>True for a user or session key: 1-128 letters, digits, '-', '_', '.', '@', '+' or '=' (every session id is one).</summary>
     public static bool IsValidScopeKey(string? key) =>
-        !string.IsNullOrEmpty(key) && key.Length <= MaxScopeKeyLength && key.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or '@');
+        !string.IsNullOrEmpty(key) && key.Length <= MaxScopeKeyLength && key.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or '@' or '+' or '=');
 
     /// <summary>A short id derived from <paramref name="seed"/>: the same seed always gives the same id (activities run at least once).</summary>
     public static string Derived(string prefix, string seed) => $"{prefix}-{Runs.Conversation.ContentId.Of(seed)[..20]}";

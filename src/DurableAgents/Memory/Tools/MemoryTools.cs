@@ -67,8 +67,9 @@ public static class MemoryTools
         }
 
         var id = MemoryKeys.Derived("fact", call.IdempotencyKey);
-        var record = await services.GetRequiredService<AgentMemory>().RememberAsync(call.Agent, id, fact, call.RunId, call.Step, cancellationToken);
-        return $"Remembered as {id}: {record.Text}";
+        var scope = Policy(services, call).FactScope == FactScope.Session && call.Session is { } session ? MemoryKeys.Session(session) : null;
+        var record = await services.GetRequiredService<AgentMemory>().RememberAsync(call.Agent, id, fact, call.RunId, call.Step, scope, cancellationToken);
+        return scope is null ? $"Remembered as {id}: {record.Text}" : $"Remembered as {id} for this session only: {record.Text}";
     }
 
     private static async Task<string> RecallAsync(
@@ -87,8 +88,10 @@ public static class MemoryTools
             throw new ToolException($"'top' is {top}; use 1 to {MaxRecall}.");
         }
 
-        var policy = services.GetRequiredService<IAgentCatalog>().Find(call.Agent)?.Policy.Memory ?? MemoryPolicy.Off;
-        var matches = await services.GetRequiredService<AgentMemory>().SearchAsync(call.Agent, MemoryKinds.Fact, query, top, policy.RecallMinScore, cancellationToken);
+        var policy = Policy(services, call);
+        // A session's turns see the session's facts beside the agent-wide ones, whatever the policy says now (it may have changed).
+        var scope = call.Session is { } session ? MemoryKeys.Session(session) : null;
+        var matches = await services.GetRequiredService<AgentMemory>().SearchAsync(call.Agent, MemoryKinds.Fact, query, top, policy.RecallMinScore, scope, cancellationToken);
         if (matches.Count == 0)
         {
             return $"No remembered fact is similar enough to '{query}' (minimum similarity {policy.RecallMinScore.ToString("0.00", CultureInfo.InvariantCulture)}).";
@@ -98,11 +101,15 @@ public static class MemoryTools
         foreach (var (record, score) in matches)
         {
             var when = record.CreatedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm'Z'", CultureInfo.InvariantCulture);
-            text.Append(CultureInfo.InvariantCulture, $"\n- [{MemoryKeys.Split(record.Key).Id}; similarity {score:0.00}; remembered {when} in run {record.RunId} step {record.Step}] {record.Text}");
+            var where = record.Scope.Length == 0 ? "" : "; this session's";
+            text.Append(CultureInfo.InvariantCulture, $"\n- [{MemoryKeys.Split(record.Key).Id}; similarity {score:0.00}; remembered {when} in run {record.RunId} step {record.Step}{where}] {record.Text}");
         }
 
         return text.ToString();
     }
+
+    private static MemoryPolicy Policy(IServiceProvider services, AgentCallContext call) =>
+        services.GetRequiredService<IAgentCatalog>().Find(call.Agent)?.Policy.Memory ?? MemoryPolicy.Off;
 
     private static AgentCallContext Current(string tool) =>
         AgentCallContext.Current ?? throw new ToolException($"The {tool} tool works only inside an agent run (it stores per agent and run).");

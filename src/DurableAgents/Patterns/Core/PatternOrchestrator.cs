@@ -41,6 +41,8 @@ public abstract class PatternOrchestrator<TPattern>(IAgentCatalog catalog) : Tas
             result = run.Finish(ended.Outcome, ended.Answer, ended.Message, ended.Report);
         }
 
+        // Last, after everything a run did before reviews were kept: a run in flight when they arrived replays unchanged.
+        await run.RecordReviewsAsync(result.Outcome);
         run.Publish("finished");
         return result;
     }

@@ -41,6 +41,9 @@ public sealed partial class ContentPipelineOrchestrator(IAgentCatalog catalog) :
                 break;
             }
 
+            // The writer's first task is what a later run on a similar topic asks it again, so the review is found by it.
+            run.NoteReview(pattern.Writer, WriteTask(job, notes, corrections: null), review);
+
             if (review.Verdict != ReviewVerdict.Corrections)
             {
                 var why = review.Verdict == ReviewVerdict.TimedOut ? review.Comment : $"The reviewer {review.Reviewer ?? "(unnamed)"} rejected the draft: {review.Comment ?? "no reason given"}";

@@ -74,6 +74,9 @@ public sealed record ToolCallInput(string Agent, string Tool, string CallId, str
 {
     /// <summary>The run's W3C traceparent (see <see cref="AgentRunInput.TraceParent"/>).</summary>
     public string? TraceParent { get; init; }
+
+    /// <summary>The session the run is a turn of (see <see cref="AgentRunInput.Session"/>); null outside sessions.</summary>
+    public string? Session { get; init; }
 }
 
 /// <summary>Output of the tool-call activity: the stored result's id and a short preview, not the result itself.</summary>
