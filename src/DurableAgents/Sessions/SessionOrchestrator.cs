@@ -51,7 +51,8 @@ public sealed class SessionOrchestrator(IAgentCatalog catalog) : TaskOrchestrato
 
     private static async Task TakeTurnAsync(TaskOrchestrationContext context, SessionState state, AgentDefinition definition, SessionTurn turn, string text, string sessionId)
     {
-        var run = new AgentRunInput(definition.Name, text)
+        // Start: the current run-loop revision, so a turn keeps its audit record like any other run.
+        var run = AgentRunInput.Start(definition.Name, text) with
         {
             Session = sessionId,
             Conversation = state.Head,
