@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using DurableAgents.Agents;
+using DurableAgents.Api.Queue;
 using DurableAgents.Host.Tests.Infrastructure;
 using DurableAgents.Memory;
 using Microsoft.Extensions.AI;
@@ -86,6 +87,20 @@ public sealed class RunUserApiTests : IAsyncLifetime
         Assert.True(answered.StatusCode == HttpStatusCode.OK, turn.ToString());
         Assert.Equal(("carol", "carols-chat"), (run.GetProperty("user").GetString(), run.GetProperty("session").GetString()));
         Assert.Equal("user:carol", Assert.Single(carols.EnumerateArray()).GetProperty("scope").GetString());
+    }
+
+    [Fact]
+    public async Task AQueueMessageForAUser_StartsThatUsersRun()
+    {
+        var starter = _factory.Services.GetRequiredService<QueueRunStarter>();
+
+        var outcome = await starter.HandleAsync($"{{\"agent\": \"{Agent}\", \"input\": \"I prefer email.\", \"user\": \"dana\"}}", "m-7", 1, 5, CancellationToken.None);
+        var run = await _http.WaitForRunAsync("queue-m-7", r => r.Status() is "Completed" or "Failed", "the queued run ends", HostFactory.Key);
+        var (_, danas) = await _http.SendAsync(HttpMethod.Get, $"/api/agents/{Agent}/memories?scope=user:dana", key: HostFactory.Key);
+
+        Assert.Equal(QueueMessageOutcomeKind.Done, outcome.Kind);
+        Assert.Equal("dana", run.GetProperty("user").GetString());
+        Assert.Equal("queue-m-7", Assert.Single(danas.EnumerateArray()).GetProperty("runId").GetString());
     }
 
     public async Task DisposeAsync() => await _factory.DisposeAsync();
