@@ -23,6 +23,12 @@ public sealed partial class DurableAIAgent : AIAgent
     /// <summary>The key of <see cref="AgentRunOptions.AdditionalProperties"/> that sets the run id (a run id that exists is refused).</summary>
     public const string RunIdProperty = "durableagents.run_id";
 
+    /// <summary>
+    /// The key of <see cref="AgentRunOptions.AdditionalProperties"/> that names the user the run is for (<see cref="UserKeys"/> rules):
+    /// its memory tools remember and recall that user's facts (see <c>FactScope.User</c>).
+    /// </summary>
+    public const string UserProperty = "durableagents.user";
+
     /// <summary>The keys this agent sets in <c>AdditionalProperties</c> of its responses and updates.</summary>
     public const string RunIdKey = "durableagents.run_id", OutcomeKey = "durableagents.outcome", ReasonKey = "durableagents.reason",
         PhaseKey = "durableagents.phase", StepKey = "durableagents.step", PendingApprovalsKey = "durableagents.pending_approvals";
@@ -123,7 +129,10 @@ public sealed partial class DurableAIAgent : AIAgent
             throw new ArgumentException(error, nameof(options));
         }
 
-        var started = await _runs.StartRunAsync(_definition.Name, Goal([.. own?.History ?? [], .. asked]), runId, cancellationToken: cancellationToken);
+        var user = options?.AdditionalProperties?.TryGetValue(UserProperty, out var key) == true ? key?.ToString() : null;
+        UserKeys.Validate(user, nameof(options));
+        var start = new AgentRunStartOptions { RunId = runId, User = user };
+        var started = await _runs.StartRunAsync(_definition.Name, Goal([.. own?.History ?? [], .. asked]), start, cancellationToken);
         if (own is not null)
         {
             own.LastRunId = started;

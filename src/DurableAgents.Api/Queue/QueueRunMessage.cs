@@ -5,7 +5,7 @@ using DurableAgents.Runs;
 namespace DurableAgents.Api.Queue;
 
 /// <summary>
-/// A queue message asking for an agent run: <c>{"agent": "...", "input": "text or object", "runId": "optional"}</c>. On an agent's own
+/// A queue message asking for an agent run: <c>{"agent": "...", "input": "text or object", "runId": "optional", "user": "optional"}</c>. On an agent's own
 /// queue (<see cref="DurableAgents.Agents.AgentDefinition.QueueName"/>) the message may also be the input alone: plain text (a topic), or a JSON
 /// object without "agent" and "input" (<c>{"topic": "Tides"}</c>), for that agent.
 /// </summary>
@@ -14,6 +14,9 @@ namespace DurableAgents.Api.Queue;
 /// <param name="RunId">The run id from the message, if any.</param>
 public sealed record QueueRunMessage(string Agent, string Goal, string? RunId)
 {
+    /// <summary>The user the run is for (<see cref="UserKeys"/> rules), if the message names one.</summary>
+    public string? User { get; init; }
+
     /// <summary>Reads a message given as plain JSON or as base64 of JSON (as the Functions queue output binding writes it).</summary>
     public static bool TryParse(string text, out QueueRunMessage? message, out string error) => TryParse(text, null, out message, out error);
 
@@ -97,9 +100,34 @@ public sealed record QueueRunMessage(string Agent, string Goal, string? RunId)
             }
         }
 
+        if (!TryReadUser(root, out var user, out error))
+        {
+            return false;
+        }
+
         var goal = input.ValueKind == JsonValueKind.String ? input.GetString()! : input.GetRawText();
-        message = new QueueRunMessage(agent.GetString()!, goal, runId);
+        message = new QueueRunMessage(agent.GetString()!, goal, runId) { User = user };
         error = "";
+        return true;
+    }
+
+    private static bool TryReadUser(JsonElement root, out string? user, out string error)
+    {
+        user = null;
+        error = "";
+        if (!root.TryGetProperty("user", out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return true;
+        }
+
+        user = value.ValueKind == JsonValueKind.String ? value.GetString() : "";
+        if (!UserKeys.IsValid(user, out var userError))
+        {
+            error = $"\"user\" is not usable: {userError}";
+            user = null;
+            return false;
+        }
+
         return true;
     }
 

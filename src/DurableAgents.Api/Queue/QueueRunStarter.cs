@@ -50,7 +50,7 @@ public sealed partial class QueueRunStarter(AgentRunClient runs, ILogger<QueueRu
         var runId = message.RunId ?? $"queue-{messageId}";
         try
         {
-            await runs.StartRunAsync(message.Agent, message.Goal, runId, cancellationToken: cancellationToken);
+            await runs.StartRunAsync(message.Agent, message.Goal, new AgentRunStartOptions { RunId = runId, User = message.User }, cancellationToken);
             LogStarted(runId, message.Agent, messageId);
             return new QueueMessageOutcome(QueueMessageOutcomeKind.Done, runId, $"Started run {runId} of agent {message.Agent}.");
         }

@@ -7,7 +7,8 @@ namespace DurableAgents.Api.Runs;
 /// <param name="Input">The goal: a string, or an object (passed to the agent as its JSON text).</param>
 /// <param name="RunId">An id for the run; a new one when omitted.</param>
 /// <param name="IfExists">"refuse" (the default: 409 when the id exists in any state) or "replace" (a finished run of the same agent only).</param>
-public sealed record StartRunRequest(JsonElement? Input, string? RunId, string? IfExists = null);
+/// <param name="User">The user the run is for (its memory scope <c>user:{key}</c>; <see cref="UserKeys"/> rules); none when omitted.</param>
+public sealed record StartRunRequest(JsonElement? Input, string? RunId, string? IfExists = null, string? User = null);
 
 /// <summary>The management URLs of a run, in the shape of the Durable Functions HTTP API.</summary>
 public sealed record RunUris(
@@ -40,6 +41,12 @@ public sealed record RunResponse
 
     /// <summary>The goal.</summary>
     public string? Input { get; init; }
+
+    /// <summary>The user the run is for; null for a run for no user.</summary>
+    public string? User { get; init; }
+
+    /// <summary>The session the run is a turn of; null outside sessions.</summary>
+    public string? Session { get; init; }
 
     /// <summary>The result once completed (its tool calls are in <see cref="ToolCalls"/>, not repeated here).</summary>
     public RunOutput? Output { get; init; }

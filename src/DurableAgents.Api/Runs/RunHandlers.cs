@@ -11,7 +11,8 @@ namespace DurableAgents.Api.Runs;
 /// </summary>
 public static partial class RunHandlers
 {
-    private const string StartShape = "{\"input\": \"the goal\" or {...}, \"runId\": \"optional-id\", \"ifExists\": \"refuse\" (default) or \"replace\"}";
+    private const string StartShape =
+        "{\"input\": \"the goal\" or {...}, \"runId\": \"optional-id\", \"ifExists\": \"refuse\" (default) or \"replace\", \"user\": \"optional-user-key\"}";
 
     /// <summary><c>POST /api/agents/{agent}/runs</c>: 202 with the run's management URLs (the Durable Functions shape).</summary>
     public static async Task<Results<Accepted<RunUris>, ProblemHttpResult>> StartAsync(
@@ -51,9 +52,15 @@ public static partial class RunHandlers
             return Problems.BadRequest($"'ifExists' is '{body.IfExists}'; use \"refuse\" (the default) or \"replace\" (a finished run of the same agent only).");
         }
 
+        if (!UserKeys.IsValid(body.User, out var userError))
+        {
+            return Problems.BadRequest($"'user' is not usable: {userError}");
+        }
+
         try
         {
-            var id = await runs.StartRunAsync(agent, goal, body.RunId, replaceFinished: body.IfExists == "replace", cancellationToken);
+            var start = new AgentRunStartOptions { RunId = body.RunId, ReplaceFinished = body.IfExists == "replace", User = body.User };
+            var id = await runs.StartRunAsync(agent, goal, start, cancellationToken);
             var uris = RunMapper.Uris(request, id);
             request.HttpContext.Response.Headers.RetryAfter = "2";
             return TypedResults.Accepted(uris.StatusQueryGetUri, uris);

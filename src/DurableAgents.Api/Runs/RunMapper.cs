@@ -17,6 +17,8 @@ public static class RunMapper
             RuntimeStatus = run.RuntimeStatus.ToString(),
             CustomStatus = run.Status,
             Input = run.Goal,
+            User = run.User,
+            Session = run.Session,
             Output = run.Result is { } r ? new RunOutput(r.Outcome, r.Answer, r.Reason, r.Steps, r.Usage) { Lessons = r.Lessons, Episode = r.Episode } : null,
             Failure = run.Failure is { } f ? new FailureResponse(f.ErrorType, f.ErrorMessage) : null,
             CreatedTime = run.CreatedAt,

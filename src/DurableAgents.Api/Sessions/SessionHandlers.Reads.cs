@@ -6,7 +6,11 @@ namespace DurableAgents.Api.Sessions;
 
 /// <summary>A session as the API shows it: its latest turns with their runs and answers.</summary>
 public sealed record SessionResponse(
-    string SessionId, string Agent, string RuntimeStatus, string Phase, int TurnCount, IReadOnlyList<SessionTurn> Turns, DateTime CreatedAt, DateTime LastUpdatedAt);
+    string SessionId, string Agent, string RuntimeStatus, string Phase, int TurnCount, IReadOnlyList<SessionTurn> Turns, DateTime CreatedAt, DateTime LastUpdatedAt)
+{
+    /// <summary>The user the session is for; null for no user.</summary>
+    public string? User { get; init; }
+}
 
 /// <summary>Listing, reading and deleting sessions.</summary>
 public static partial class SessionHandlers
@@ -34,5 +38,5 @@ public static partial class SessionHandlers
     }
 
     private static SessionResponse ToResponse(SessionView s) =>
-        new(s.SessionId, s.Agent, s.RuntimeStatus.ToString(), s.Status.Phase, s.Status.TurnCount, s.Status.Turns, s.CreatedAt, s.LastUpdatedAt);
+        new(s.SessionId, s.Agent, s.RuntimeStatus.ToString(), s.Status.Phase, s.Status.TurnCount, s.Status.Turns, s.CreatedAt, s.LastUpdatedAt) { User = s.User };
 }

@@ -9,7 +9,9 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace DurableAgents.Api.Sessions;
 
 /// <summary>The body of <c>POST /api/agents/{agent}/sessions</c>.</summary>
-public sealed record CreateSessionRequest(string? SessionId);
+/// <param name="SessionId">An id for the session; a new one when omitted.</param>
+/// <param name="User">The user the session is for (each turn's run is for that user); none when omitted.</param>
+public sealed record CreateSessionRequest(string? SessionId, string? User = null);
 
 /// <summary>The body of <c>POST /api/sessions/{id}/messages</c>.</summary>
 public sealed record SessionMessageRequest(JsonElement? Input, string? MessageId);
@@ -40,20 +42,26 @@ public static partial class SessionHandlers
         ArgumentNullException.ThrowIfNull(sessions);
         ArgumentNullException.ThrowIfNull(options);
         string? requested = null;
+        string? user = null;
         if (request.ContentLength is not 0 && request.HasJsonContentType())
         {
-            var (body, problem) = await RequestBody.ReadJsonAsync<CreateSessionRequest>(request, options.MaxRequestBodyBytes, "{\"sessionId\": \"optional-id\"}");
+            var (body, problem) = await RequestBody.ReadJsonAsync<CreateSessionRequest>(request, options.MaxRequestBodyBytes, "{\"sessionId\": \"optional-id\", \"user\": \"optional-user-key\"}");
             if (problem is not null)
             {
                 return problem;
             }
 
-            requested = body!.SessionId;
+            (requested, user) = (body!.SessionId, body.User);
+        }
+
+        if (!UserKeys.IsValid(user, out var userError))
+        {
+            return Problems.BadRequest($"'user' is not usable: {userError}");
         }
 
         try
         {
-            var id = await sessions.CreateAsync(agent, requested, cancellationToken);
+            var id = await sessions.CreateAsync(agent, requested, user, cancellationToken);
             var view = await sessions.GetAsync(id, cancellationToken);
             return TypedResults.Created(SessionUri(request, id), ToResponse(view!));
         }

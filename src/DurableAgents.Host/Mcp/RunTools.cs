@@ -29,6 +29,7 @@ public sealed class RunTools(AgentRunClient runs)
         [Description("The agent's name (list_agents names them).")] string agent,
         [Description("The goal: what the agent should do, with the context it needs.")] string input,
         [Description("Optional id for the run (letters, digits and - _ . : @ + =, at most 256). An id that exists is refused, so a retried start never runs twice.")] string? runId = null,
+        [Description("Optional key of the user the run is for (1 to 128 letters, digits and - _ . @ + =): its memory tools remember and recall that user's facts.")] string? user = null,
         CancellationToken cancellationToken = default)
     {
         if (!AgentNames.IsValid(agent, out var nameError))
@@ -46,9 +47,14 @@ public sealed class RunTools(AgentRunClient runs)
             throw new McpException(idError);
         }
 
+        if (!UserKeys.IsValid(user, out var userError))
+        {
+            throw new McpException(userError);
+        }
+
         try
         {
-            var id = await runs.StartRunAsync(agent, input, runId, cancellationToken: cancellationToken);
+            var id = await runs.StartRunAsync(agent, input, new AgentRunStartOptions { RunId = runId, User = user }, cancellationToken);
             return new McpStartedRun(id, runs.Catalog.Find(agent)!.Name);
         }
         catch (AgentNotFoundException)

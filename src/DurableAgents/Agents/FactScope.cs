@@ -11,4 +11,10 @@ public enum FactScope
     /// agent-wide facts. Runs outside sessions keep their facts agent-wide.
     /// </summary>
     Session,
+
+    /// <summary>
+    /// Per user when the run is for a user (<see cref="Runs.AgentRunInput.User"/>; scope <c>user:{key}</c>): only that user's runs
+    /// and session turns recall them, beside the agent-wide facts. Runs for no user keep their facts agent-wide.
+    /// </summary>
+    User,
 }

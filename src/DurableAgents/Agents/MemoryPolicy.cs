@@ -30,7 +30,7 @@ public sealed record MemoryPolicy
     /// <summary>The most tokens (characters / 4) the lessons may add to the instructions; episodes past it are left out.</summary>
     public int LessonMaxTokens { get; init; } = 600;
 
-    /// <summary>Where remembered facts are kept: agent-wide (the default), or per session for session turns.</summary>
+    /// <summary>Where remembered facts are kept: agent-wide (the default), per session for session turns, or per user for a user's runs.</summary>
     public FactScope FactScope { get; init; } = FactScope.Agent;
 
     /// <summary>The lowest cosine similarity a fact needs to be returned by the recall tool.</summary>
@@ -51,7 +51,7 @@ public sealed record MemoryPolicy
 
         if (!Enum.IsDefined(FactScope))
         {
-            throw new ArgumentException($"MemoryPolicy.FactScope is {(int)FactScope}; use FactScope.Agent or FactScope.Session.");
+            throw new ArgumentException($"MemoryPolicy.FactScope is {(int)FactScope}; use FactScope.Agent, FactScope.Session or FactScope.User.");
         }
 
         if (LessonMaxTokens is < 50 or > 8_000)

@@ -52,14 +52,22 @@ public sealed partial class AgentMemory(
     /// The memories of one kind most similar to <paramref name="query"/>, best first, none below <paramref name="minScore"/>: the
     /// agent-wide ones, and those of <paramref name="scope"/> beside them when one is given (a session sees its own and the agent's).
     /// </summary>
+    public Task<IReadOnlyList<MemoryMatch>> SearchAsync(
+        string agent, string kind, string query, int top, double minScore, string? scope = null, CancellationToken cancellationToken = default) =>
+        SearchAsync(agent, kind, query, top, minScore, scope is null ? [] : [scope], cancellationToken);
+
+    /// <summary>
+    /// The memories of one kind most similar to <paramref name="query"/>, best first, none below <paramref name="minScore"/>: the
+    /// agent-wide ones and those of each of <paramref name="scopes"/> (a user's session turn sees the agent's, the user's and the session's).
+    /// </summary>
     public async Task<IReadOnlyList<MemoryMatch>> SearchAsync(
-        string agent, string kind, string query, int top, double minScore, string? scope = null, CancellationToken cancellationToken = default)
+        string agent, string kind, string query, int top, double minScore, IReadOnlyList<string> scopes, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var also = CheckScope(scope);
+        ArgumentNullException.ThrowIfNull(scopes);
+        var options = new VectorSearchOptions<MemoryRecord> { Filter = MemoryFilter.InScopes(agent, kind, ["", .. scopes.Select(CheckScope)]), ScoreThreshold = minScore };
         await EnsureCreatedAsync(cancellationToken);
         var vector = await EmbedAsync(Clean(query), cancellationToken);
-        var options = new VectorSearchOptions<MemoryRecord> { Filter = r => r.Agent == agent && r.Kind == kind && (r.Scope == "" || r.Scope == also), ScoreThreshold = minScore };
         var matches = new List<MemoryMatch>();
         await foreach (var result in collection.SearchAsync(vector, top, options, cancellationToken))
         {

@@ -19,6 +19,9 @@ public sealed record AgentCallContext(string RunId, string Agent, string Kind, s
     /// <summary>The session the run is a turn of, for tool calls; null outside sessions.</summary>
     public string? Session { get; init; }
 
+    /// <summary>The user the run is for, for tool calls (see <see cref="AgentRunInput.User"/>); null for a run for no user.</summary>
+    public string? User { get; init; }
+
     /// <summary>The call running on this async flow, or null outside agent runs.</summary>
     public static AgentCallContext? Current => Ambient.Value;
 

@@ -22,8 +22,9 @@ public sealed partial class AgentRunClient(DurableTaskClient client, IAgentCatal
     public DurableTaskClient Orchestrations => client;
 
     private async Task<string> ScheduleRunAsync(
-        AgentDefinition definition, string goal, string? runId, bool replaceFinished, string traceParent, CancellationToken cancellationToken)
+        AgentDefinition definition, string goal, AgentRunStartOptions start, string traceParent, CancellationToken cancellationToken)
     {
+        var (runId, replaceFinished) = (start.RunId, start.ReplaceFinished);
         if (runId is not null && await client.GetInstanceAsync(runId, getInputsAndOutputs: true, cancellationToken) is { } existing)
         {
             var existingAgent = TryRead<AgentRunInput>(existing.SerializedInput)?.Agent;
@@ -50,6 +51,7 @@ public sealed partial class AgentRunClient(DurableTaskClient client, IAgentCatal
                 {
                     TraceParent = traceParent,
                     RecallLessons = definition.Pattern is null && definition.Policy.Memory.InjectLessons,
+                    User = start.User,
                 }, options, cancellationToken);
         }
         catch (OrchestrationAlreadyExistsException)
@@ -105,6 +107,8 @@ public sealed partial class AgentRunClient(DurableTaskClient client, IAgentCatal
             metadata.FailureDetails)
         {
             ToolCalls = toolCalls,
+            User = input?.User,
+            Session = input?.Session,
         };
     }
 

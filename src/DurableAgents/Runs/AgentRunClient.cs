@@ -26,6 +26,12 @@ public sealed record AgentRunView(
 {
     /// <summary>Every tool call that has a result so far, in order, while the run is in progress and after it ends; null when not read.</summary>
     public IReadOnlyList<ToolCallRecord>? ToolCalls { get; init; }
+
+    /// <summary>The user the run is for (<see cref="AgentRunInput.User"/>); null for a run for no user.</summary>
+    public string? User { get; init; }
+
+    /// <summary>The session the run is a turn of (<see cref="AgentRunInput.Session"/>); null outside sessions.</summary>
+    public string? Session { get; init; }
 }
 
 /// <summary>Thrown when a run names an agent that is not registered.</summary>

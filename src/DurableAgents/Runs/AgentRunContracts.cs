@@ -75,6 +75,14 @@ public sealed record AgentRunInput(string Agent, string Goal, int Depth = 0)
     public string? Session { get; init; }
 
     /// <summary>
+    /// The user the run is for (a key of <see cref="UserKeys"/> rules; set at start, carried to sub-agents and across
+    /// continue-as-new): facts it remembers are kept in the user's scope <c>user:{key}</c> when the agent's
+    /// <see cref="Agents.MemoryPolicy.FactScope"/> says <see cref="Agents.FactScope.User"/>, and recall sees that user's facts
+    /// beside the agent-wide ones. Null for a run started for no user (and for every run started before users existed).
+    /// </summary>
+    public string? User { get; init; }
+
+    /// <summary>
     /// The conversation the run continues (a head in the conversation store; a session's previous turn), or null to start a new
     /// one. The run adds only its own messages after it, so the stored bytes grow with new content only.
     /// </summary>

@@ -92,7 +92,10 @@ public sealed partial class SessionClient
             status = status with { Phase = "closed" };
         }
 
-        return new SessionView(input.SessionId, input.Agent, metadata.RuntimeStatus, status, metadata.CreatedAt.UtcDateTime, metadata.LastUpdatedAt.UtcDateTime);
+        return new SessionView(input.SessionId, input.Agent, metadata.RuntimeStatus, status, metadata.CreatedAt.UtcDateTime, metadata.LastUpdatedAt.UtcDateTime)
+        {
+            User = input.User,
+        };
     }
 
     private static T? TryRead<T>(string? json) where T : class

@@ -20,7 +20,11 @@ public sealed record SessionOptions
 /// <param name="Status">Its phase and latest turns.</param>
 /// <param name="CreatedAt">When it was created.</param>
 /// <param name="LastUpdatedAt">When it last changed.</param>
-public sealed record SessionView(string SessionId, string Agent, OrchestrationRuntimeStatus RuntimeStatus, SessionStatus Status, DateTime CreatedAt, DateTime LastUpdatedAt);
+public sealed record SessionView(string SessionId, string Agent, OrchestrationRuntimeStatus RuntimeStatus, SessionStatus Status, DateTime CreatedAt, DateTime LastUpdatedAt)
+{
+    /// <summary>The user the session is for (<see cref="SessionInput.User"/>); null for no user.</summary>
+    public string? User { get; init; }
+}
 
 /// <summary>What a sent message became: the run that answers it (a resent message id names the same run).</summary>
 /// <param name="SessionId">The session.</param>
@@ -46,7 +50,14 @@ public sealed partial class SessionClient(DurableTaskClient client, IAgentCatalo
     private readonly SessionOptions _options = options ?? new SessionOptions();
 
     /// <summary>Creates a session with <paramref name="agent"/> and returns its id (<paramref name="sessionId"/>, or a new one).</summary>
-    public async Task<string> CreateAsync(string agent, string? sessionId = null, CancellationToken cancellationToken = default)
+    public Task<string> CreateAsync(string agent, string? sessionId = null, CancellationToken cancellationToken = default) =>
+        CreateAsync(agent, sessionId, user: null, cancellationToken);
+
+    /// <summary>
+    /// Creates a session with <paramref name="agent"/> for <paramref name="user"/> (null for none; <see cref="UserKeys"/> rules, else
+    /// <see cref="ArgumentException"/>): each turn's run is for that user. Returns its id (<paramref name="sessionId"/>, or a new one).
+    /// </summary>
+    public async Task<string> CreateAsync(string agent, string? sessionId, string? user, CancellationToken cancellationToken = default)
     {
         var definition = catalog.Find(agent) ?? throw new AgentNotFoundException(agent);
         var id = sessionId ?? Guid.NewGuid().ToString("N");
@@ -54,6 +65,8 @@ public sealed partial class SessionClient(DurableTaskClient client, IAgentCatalo
         {
             throw new ArgumentException(error, nameof(sessionId));
         }
+
+        UserKeys.Validate(user, nameof(user));
 
         if (await client.GetInstanceAsync(SessionNames.InstanceId(id), cancellationToken) is not null)
         {
@@ -63,7 +76,7 @@ public sealed partial class SessionClient(DurableTaskClient client, IAgentCatalo
         try
         {
             await client.ScheduleNewOrchestrationInstanceAsync(SessionNames.Orchestrator,
-                new SessionInput(definition.Name, id, _options.TurnsPerGeneration),
+                new SessionInput(definition.Name, id, _options.TurnsPerGeneration) { User = user },
                 new Microsoft.DurableTask.StartOrchestrationOptions { InstanceId = SessionNames.InstanceId(id) }, cancellationToken);
         }
         catch (OrchestrationAlreadyExistsException)

@@ -10,6 +10,12 @@ public sealed record SessionInput(string Agent, string SessionId, int TurnsPerGe
 {
     /// <summary>What the session carries into its next history generation; null for a new session.</summary>
     public SessionCarry? Carry { get; init; }
+
+    /// <summary>
+    /// The user the session is for (<see cref="UserKeys"/> rules), passed to each turn's run as <see cref="AgentRunInput.User"/>;
+    /// null for no user (and in sessions created before users existed).
+    /// </summary>
+    public string? User { get; init; }
 }
 
 /// <summary>A session's state across history generations: references and a bounded list of turns, never the conversation itself.</summary>

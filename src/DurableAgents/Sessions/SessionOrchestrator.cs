@@ -44,17 +44,18 @@ public sealed class SessionOrchestrator(IAgentCatalog catalog) : TaskOrchestrato
 
             var turn = state.Begin(message.MessageId, SessionNames.TurnRunId(input.SessionId, message.MessageId), context.CurrentUtcDateTime);
             context.SetCustomStatus(state.Status(definition.Name, "running"));
-            await TakeTurnAsync(context, state, definition, turn, message.Input, input.SessionId);
+            await TakeTurnAsync(context, state, definition, turn, message.Input, input);
             turnsThisGeneration++;
         }
     }
 
-    private static async Task TakeTurnAsync(TaskOrchestrationContext context, SessionState state, AgentDefinition definition, SessionTurn turn, string text, string sessionId)
+    private static async Task TakeTurnAsync(TaskOrchestrationContext context, SessionState state, AgentDefinition definition, SessionTurn turn, string text, SessionInput session)
     {
         // Start: the current run-loop revision, so a turn keeps its audit record like any other run.
         var run = AgentRunInput.Start(definition.Name, text) with
         {
-            Session = sessionId,
+            Session = session.SessionId,
+            User = session.User,
             Conversation = state.Head,
             ConversationTokens = state.ConversationTokens,
             RecallLessons = definition.Policy.Memory.InjectLessons,

@@ -22,6 +22,7 @@ public sealed class ProblemDocumentTests(FunctionsApp app) : IDisposable
         { "POST", "/api/agents/background/runs", "{\"runId\":\"a\"}" },
         { "POST", "/api/agents/background/runs", "{\"input\":\"x\",\"runId\":\"bad id!\"}" },
         { "POST", "/api/agents/background/runs", "{\"input\":\"x\",\"ifExists\":\"overwrite\"}" },
+        { "POST", "/api/agents/background/runs", "{\"input\":\"x\",\"user\":\"two words\"}" },
         { "POST", "/api/agents/ghost/runs", "{\"input\":\"x\"}" },
         { "GET", "/api/runs?createdFrom=yesterday", null },
         { "GET", "/api/runs?top=0", null },

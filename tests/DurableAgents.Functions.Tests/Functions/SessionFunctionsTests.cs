@@ -43,6 +43,26 @@ public sealed class SessionFunctionsTests(FunctionsApp app)
     }
 
     [Fact]
+    public async Task ARunAndASessionForAUser_CarryTheUser_IntoWhatTheAppShows()
+    {
+        var sessions = app.Create<SessionFunctions>(out var scope);
+        using var _ = scope;
+        var services = scope.ServiceProvider;
+        var runs = ActivatorUtilities.CreateInstance<RunFunctions>(services);
+        var start = FunctionHttp.Request(services, "POST", $"/api/agents/{SampleAgents.Background}/runs", "{\"input\": \"What is 6 * 7?\", \"runId\": \"fn-user-run\", \"user\": \"ana@contoso.com\"}");
+        Assert.Equal(202, (await (await runs.StartAsync(start, SampleAgents.Background, app.Client, default)).ExecuteAsync(start)).Status);
+        var run = await runs.WaitForRunAsync(services, app.Client, "fn-user-run", r => r.Body.GetProperty("runtimeStatus").GetString() == "Completed", "the user's run completes");
+
+        var create = FunctionHttp.Request(services, "POST", $"/api/agents/{SampleAgents.Background}/sessions", "{\"sessionId\": \"fn-user-session\", \"user\": \"ana@contoso.com\"}");
+        var created = await (await sessions.CreateAsync(create, SampleAgents.Background, app.Client, default)).ExecuteAsync(create);
+
+        Assert.Equal("ana@contoso.com", run.Body.GetProperty("user").GetString());
+        Assert.Equal(201, created.Status);
+        Assert.Equal("ana@contoso.com", created.Body.GetProperty("user").GetString());
+        Assert.Equal(204, (await ReadAsync(sessions, services, "DELETE", "/api/sessions/fn-user-session")).Status);
+    }
+
+    [Fact]
     public void SessionFunctions_AreBuiltFromTheAppsOwnRegistration_WithoutADurableClientInDi()
     {
         // As in Azure: the app's services alone, where resolving a DurableTaskClient (so a SessionClient) throws "no valid client

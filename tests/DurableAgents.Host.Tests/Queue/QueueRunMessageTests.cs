@@ -22,6 +22,13 @@ public sealed class QueueRunMessageTests
         Assert.Null(m.RunId);
     }
 
+    [Fact]
+    public void AUser_IsRead()
+    {
+        Assert.True(QueueRunMessage.TryParse("{\"agent\":\"background\",\"input\":\"summarise\",\"user\":\"alice@contoso.com\"}", out var m, out var error), error);
+        Assert.Equal(new QueueRunMessage("background", "summarise", null) { User = "alice@contoso.com" }, m);
+    }
+
     [Theory]
     [InlineData("not json at all", "neither JSON nor base64")]
     [InlineData("{\"agent\": ", "not valid JSON")]
@@ -29,6 +36,8 @@ public sealed class QueueRunMessageTests
     [InlineData("{\"input\":\"x\"}", "no \"agent\"")]
     [InlineData("{\"agent\":\"a\"}", "no \"input\"")]
     [InlineData("{\"agent\":\"a\",\"input\":\"x\",\"runId\":\"bad/id\"}", "\"runId\" is not usable")]
+    [InlineData("{\"agent\":\"a\",\"input\":\"x\",\"user\":\"two words\"}", "\"user\" is not usable: The user key 'two words' is not valid")]
+    [InlineData("{\"agent\":\"a\",\"input\":\"x\",\"user\":7}", "\"user\" is not usable")]
     public void InvalidMessages_SayWhatIsWrong(string text, string expected)
     {
         Assert.False(QueueRunMessage.TryParse(text, out _, out var error));

@@ -149,6 +149,11 @@ public sealed class DurableAIAgentTests : IAsyncLifetime
         Assert.Equal("maf-run-1", response.ResponseId);
         await Assert.ThrowsAsync<RunAlreadyExistsException>(() => agent.RunAsync("again", options: options));
         await Assert.ThrowsAsync<ArgumentException>(() => agent.RunAsync(" "));
+        var forUser = new AgentRunOptions { AdditionalProperties = new() { [DurableAIAgent.RunIdProperty] = "maf-run-2", [DurableAIAgent.UserProperty] = "ana" } };
+        await agent.RunAsync("What is 2 * 4?", options: forUser);
+        Assert.Equal("ana", (await _host.Runs.GetRunAsync("maf-run-2"))!.User);
+        var badUser = new AgentRunOptions { AdditionalProperties = new() { [DurableAIAgent.UserProperty] = "a b" } };
+        Assert.Contains("not valid", (await Assert.ThrowsAsync<ArgumentException>(() => agent.RunAsync("hi", options: badUser))).Message, StringComparison.Ordinal);
         Assert.Throws<AgentNotFoundException>(() => _host.Runs.AsAIAgent("nobody"));
         Assert.Throws<ArgumentOutOfRangeException>(() => _host.Runs.AsAIAgent("calc", new DurableAIAgentOptions { PollInterval = TimeSpan.Zero }));
     }

@@ -40,6 +40,22 @@ public static class MemoryFilter
         return new MemoryQuery(agents.Single(), terms.GetValueOrDefault(nameof(MemoryRecord.Kind)), terms.GetValueOrDefault(nameof(MemoryRecord.Scope)));
     }
 
+    /// <summary>The filter <c>r =&gt; r.Agent == agent &amp;&amp; r.Kind == kind &amp;&amp; (r.Scope == s1 || r.Scope == s2 ...)</c>, the form <see cref="Parse"/> reads.</summary>
+    public static Expression<Func<MemoryRecord, bool>> InScopes(string agent, string kind, IReadOnlyList<string> scopes)
+    {
+        ArgumentNullException.ThrowIfNull(scopes);
+        if (scopes.Count == 0)
+        {
+            throw new ArgumentException("Name at least one scope to search (\"\" is the agent-wide one).", nameof(scopes));
+        }
+
+        var record = Expression.Parameter(typeof(MemoryRecord), "r");
+        Expression Is(string property, string value) => Expression.Equal(Expression.Property(record, property), Expression.Constant(value));
+        var inScope = scopes.Select(s => Is(nameof(MemoryRecord.Scope), s)).Aggregate(Expression.OrElse);
+        var body = Expression.AndAlso(Expression.AndAlso(Is(nameof(MemoryRecord.Agent), agent), Is(nameof(MemoryRecord.Kind), kind)), inScope);
+        return Expression.Lambda<Func<MemoryRecord, bool>>(body, record);
+    }
+
     private static IEnumerable<Expression> Conjuncts(Expression expression) =>
         expression is BinaryExpression { NodeType: ExpressionType.AndAlso } and
             ? Conjuncts(and.Left).Concat(Conjuncts(and.Right))

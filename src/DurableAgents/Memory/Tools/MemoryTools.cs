@@ -67,9 +67,9 @@ public static class MemoryTools
         }
 
         var id = MemoryKeys.Derived("fact", call.IdempotencyKey);
-        var scope = Policy(services, call).FactScope == FactScope.Session && call.Session is { } session ? MemoryKeys.Session(session) : null;
+        var scope = FactScopeOf(Policy(services, call).FactScope, call);
         var record = await services.GetRequiredService<AgentMemory>().RememberAsync(call.Agent, id, fact, call.RunId, call.Step, scope, cancellationToken);
-        return scope is null ? $"Remembered as {id}: {record.Text}" : $"Remembered as {id} for this session only: {record.Text}";
+        return $"Remembered as {id}{StoredNote(record.Scope)}: {record.Text}";
     }
 
     private static async Task<string> RecallAsync(
@@ -89,9 +89,8 @@ public static class MemoryTools
         }
 
         var policy = Policy(services, call);
-        // A session's turns see the session's facts beside the agent-wide ones, whatever the policy says now (it may have changed).
-        var scope = call.Session is { } session ? MemoryKeys.Session(session) : null;
-        var matches = await services.GetRequiredService<AgentMemory>().SearchAsync(call.Agent, MemoryKinds.Fact, query, top, policy.RecallMinScore, scope, cancellationToken);
+        // The run's own scopes beside the agent-wide one, whatever the policy says now (facts kept under an earlier policy stay visible).
+        var matches = await services.GetRequiredService<AgentMemory>().SearchAsync(call.Agent, MemoryKinds.Fact, query, top, policy.RecallMinScore, RecallScopes(call), cancellationToken);
         if (matches.Count == 0)
         {
             return $"No remembered fact is similar enough to '{query}' (minimum similarity {policy.RecallMinScore.ToString("0.00", CultureInfo.InvariantCulture)}).";
@@ -101,12 +100,34 @@ public static class MemoryTools
         foreach (var (record, score) in matches)
         {
             var when = record.CreatedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm'Z'", CultureInfo.InvariantCulture);
-            var where = record.Scope.Length == 0 ? "" : "; this session's";
+            var where = SeenNote(record.Scope);
             text.Append(CultureInfo.InvariantCulture, $"\n- [{MemoryKeys.Split(record.Key).Id}; similarity {score:0.00}; remembered {when} in run {record.RunId} step {record.Step}{where}] {record.Text}");
         }
 
         return text.ToString();
     }
+
+    /// <summary>
+    /// Where <c>remember</c> keeps a fact: the run's session or user scope when the policy says so and the run has one, else agent-wide
+    /// (null).
+    /// </summary>
+    internal static string? FactScopeOf(FactScope policy, AgentCallContext call) => policy switch
+    {
+        FactScope.Session when call.Session is { } session => MemoryKeys.Session(session),
+        FactScope.User when call.User is { } user => MemoryKeys.User(user),
+        _ => null,
+    };
+
+    /// <summary>The scopes <c>recall</c> reads beside the agent-wide one: the run's user's and its session's, those it has.</summary>
+    internal static IReadOnlyList<string> RecallScopes(AgentCallContext call) =>
+        [.. call.User is { } user ? [MemoryKeys.User(user)] : Array.Empty<string>(), .. call.Session is { } session ? [MemoryKeys.Session(session)] : Array.Empty<string>()];
+
+    // How the tools name a fact's scope: agent-wide facts need no note.
+    private static string StoredNote(string scope) => scope.Length == 0 ? "" : IsSession(scope) ? " for this session only" : " for this user only";
+
+    private static string SeenNote(string scope) => scope.Length == 0 ? "" : IsSession(scope) ? "; this session's" : "; this user's";
+
+    private static bool IsSession(string scope) => scope.StartsWith(MemoryKeys.Session(""), StringComparison.Ordinal);
 
     private static MemoryPolicy Policy(IServiceProvider services, AgentCallContext call) =>
         services.GetRequiredService<IAgentCatalog>().Find(call.Agent)?.Policy.Memory ?? MemoryPolicy.Off;

@@ -77,6 +77,9 @@ public sealed record ToolCallInput(string Agent, string Tool, string CallId, str
 
     /// <summary>The session the run is a turn of (see <see cref="AgentRunInput.Session"/>); null outside sessions.</summary>
     public string? Session { get; init; }
+
+    /// <summary>The user the run is for (see <see cref="AgentRunInput.User"/>); null for a run for no user.</summary>
+    public string? User { get; init; }
 }
 
 /// <summary>Output of the tool-call activity: the stored result's id and a short preview, not the result itself.</summary>

@@ -55,7 +55,7 @@ public sealed class ToolCallActivity(IAgentCatalog catalog, ConversationLog log,
 
         string status;
         string text;
-        var call = new AgentCallContext(context.InstanceId, input.Agent, "tool", key, input.Step, input.Tool, input.CallId) { Session = input.Session };
+        var call = new AgentCallContext(context.InstanceId, input.Agent, "tool", key, input.Step, input.Tool, input.CallId) { Session = input.Session, User = input.User };
         // The SDK gives activities no cancellation token: the tool's own timeout cancels it (the run's durable timer decides the outcome).
         using var timeout = new CancellationTokenSource(tool.Timeout ?? definition.Policy.ToolTimeout);
         var sensitive = _telemetry.EnableSensitiveData;

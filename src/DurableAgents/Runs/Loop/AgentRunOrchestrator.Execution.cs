@@ -29,7 +29,12 @@ public sealed partial class AgentRunOrchestrator
         var policy = state.Policy;
         var timeout = tool.Timeout ?? policy.ToolTimeout;
         var cap = tool.MaxResultChars ?? policy.MaxToolResultChars;
-        var input = new ToolCallInput(state.Definition.Name, tool.Name, call.CallId, call.Arguments, cap, state.Step) { TraceParent = state.Input.TraceParent, Session = state.Input.Session };
+        var input = new ToolCallInput(state.Definition.Name, tool.Name, call.CallId, call.Arguments, cap, state.Step)
+        {
+            TraceParent = state.Input.TraceParent,
+            Session = state.Input.Session,
+            User = state.Input.User,
+        };
         var attempts = tool.IsIdempotent ? Math.Max(1, policy.ToolCallAttempts) : 1;
         for (var attempt = 1; ; attempt++)
         {
@@ -78,6 +83,7 @@ public sealed partial class AgentRunOrchestrator
                     TraceParent = state.Input.TraceParent,
                     RecallLessons = state.SubAgentLessons(call.SubAgent!),
                     Session = state.Input.Session, // a sub-agent's facts of a session turn belong to the session too
+                    User = state.Input.User, // and those of a user's run to the user
                 },
                 new SubOrchestrationOptions { InstanceId = call.SubRunId });
             state.Progress.NoteSubRun(new SubRunRecord(call.SubRunId, call.SubAgent!, label, result.Outcome));
