@@ -37,7 +37,7 @@ public sealed partial class ScheduleFunctions(
         }
 
         var occurrence = ScheduleOccurrence.Of(timer.ScheduleStatus?.Next, configuration[cronSetting], time.GetUtcNow());
-        var request = new ScheduledRunRequest(ScheduleNames.RunId(schedule, occurrence), definition.Agent, definition.Input, occurrence);
+        var request = new ScheduledRunRequest(ScheduleNames.RunId(schedule, occurrence), definition.Agent, definition.Input, occurrence, definition.User);
         var start = await ScheduledRuns.StartAsync(runs.Create(client), request, cancellationToken);
         LogFired(schedule, occurrence, timer.IsPastDue, request.RunId, start.Started, start.Message ?? "started");
         return start;

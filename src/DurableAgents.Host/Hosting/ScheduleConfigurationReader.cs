@@ -3,7 +3,7 @@ using DurableAgents.Schedules;
 
 namespace DurableAgents.Host.Hosting;
 
-/// <summary>Reads <c>DurableAgents:Schedules</c>: a list of {name, agent, input, cron, timeZone, overlap, catchUpWindow, enabled}.</summary>
+/// <summary>Reads <c>DurableAgents:Schedules</c>: a list of {name, agent, input, cron, timeZone, user, overlap, catchUpWindow, enabled}.</summary>
 public static class ScheduleConfigurationReader
 {
     /// <summary>The schedules in the section, validated.</summary>
@@ -20,6 +20,7 @@ public static class ScheduleConfigurationReader
                 Input = item["input"] ?? "",
                 Cron = item["cron"] ?? item["schedule"] ?? "",
                 TimeZone = item["timeZone"],
+                User = item["user"],
                 Overlap = ParseOverlap(item["overlap"], item.Path),
                 CatchUpWindow = ParseWindow(item["catchUpWindow"], item.Path),
                 Enabled = item["enabled"] is not { } enabled || bool.Parse(enabled),

@@ -9,7 +9,8 @@ namespace DurableAgents.Schedules;
 /// <param name="Agent">The agent.</param>
 /// <param name="Input">The goal.</param>
 /// <param name="Occurrence">The occurrence (UTC); null for a manual trigger.</param>
-public sealed record ScheduledRunRequest(string RunId, string Agent, string Input, DateTime? Occurrence);
+/// <param name="User">The user the run is for; null for none (and in requests recorded before schedules had users).</param>
+public sealed record ScheduledRunRequest(string RunId, string Agent, string Input, DateTime? Occurrence, string? User = null);
 
 /// <summary>What the start activity did.</summary>
 /// <param name="Started">True when this call started the run.</param>

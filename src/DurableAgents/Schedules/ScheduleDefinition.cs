@@ -44,6 +44,9 @@ public sealed record ScheduleDefinition
     /// <summary>Occurrences missed (host down) by at most this much fire once each when the schedule wakes up.</summary>
     public TimeSpan CatchUpWindow { get; init; } = DefaultCatchUpWindow;
 
+    /// <summary>The user each run is for (<see cref="Runs.UserKeys"/> rules), so its memory tools use that user's scope; null for none.</summary>
+    public string? User { get; init; }
+
     /// <summary>False keeps the schedule's orchestration from being started (and ends a running one).</summary>
     public bool Enabled { get; init; } = true;
 
@@ -72,6 +75,11 @@ public sealed record ScheduleDefinition
         if (!CronSchedule.TryResolveZone(TimeZone, out _))
         {
             throw new ArgumentException($"Schedule '{Name}' has an unknown time zone '{TimeZone}'. Use an IANA id such as 'Europe/Berlin', a Windows id, or 'UTC'.");
+        }
+
+        if (!Runs.UserKeys.IsValid(User, out var userError))
+        {
+            throw new ArgumentException($"Schedule '{Name}' has a 'user' that is not usable: {userError}");
         }
 
         if (CatchUpWindow < TimeSpan.Zero)

@@ -25,7 +25,7 @@ public sealed partial class ScheduleOrchestrator
     private static async Task<ScheduleState> StartAsync(TaskOrchestrationContext context, ScheduleState state, string runId, DateTime? occurrence)
     {
         var result = await context.CallActivityAsync<ScheduledRunStart>(
-            ScheduleNames.StartRunActivity, new ScheduledRunRequest(runId, state.Schedule.Agent, state.Schedule.Input, occurrence));
+            ScheduleNames.StartRunActivity, new ScheduledRunRequest(runId, state.Schedule.Agent, state.Schedule.Input, occurrence, state.Schedule.User));
         return result.Started
             ? state with { LastRunId = runId, Fired = state.Fired + 1, LastOutcome = $"Started {runId}." }
             : state with { LastOutcome = result.Message };

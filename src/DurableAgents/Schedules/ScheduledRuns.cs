@@ -15,7 +15,7 @@ public static class ScheduledRuns
         ArgumentNullException.ThrowIfNull(request);
         try
         {
-            await runs.StartRunAsync(request.Agent, request.Input, request.RunId, cancellationToken: cancellationToken);
+            await runs.StartRunAsync(request.Agent, request.Input, new AgentRunStartOptions { RunId = request.RunId, User = request.User }, cancellationToken);
             return new ScheduledRunStart(true, null);
         }
         catch (RunAlreadyExistsException)

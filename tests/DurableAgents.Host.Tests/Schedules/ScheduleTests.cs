@@ -1,5 +1,8 @@
 using Microsoft.Extensions.Time.Testing;
+using DurableAgents.Host.Hosting;
 using DurableAgents.Host.Tests.Infrastructure;
+using DurableAgents.Runs;
+using Microsoft.Extensions.Configuration;
 using DurableAgents.Schedules;
 using DurableAgents.Testing;
 
@@ -151,6 +154,34 @@ public sealed class ScheduleTests
 
         Assert.Contains("buffer-20260101T000002Z", await host.RunIdsAsync("buffer-"));
         Assert.DoesNotContain("buffer-20260101T000003Z", await host.RunIdsAsync("buffer-"));
+    }
+
+    [Fact]
+    public async Task AScheduleWithAUser_StartsEachRunForThatUser()
+    {
+        var clock = new FakeTimeProvider(Start);
+        await using var host = await ScheduleHost.StartAsync(clock, null, EverySecond("for-ada") with { User = "ada@example.com" });
+        await host.WaitForStatusAsync("for-ada", st => st.NextOccurrence == At(1), "waiting");
+        clock.Advance(TimeSpan.FromSeconds(1));
+        await host.WaitForStatusAsync("for-ada", st => st.Fired == 1, "fired");
+
+        var run = await host.Client.GetInstanceAsync("for-ada-20260101T000001Z", getInputsAndOutputs: true);
+        Assert.Equal("ada@example.com", run!.ReadInputAs<AgentRunInput>()!.User);
+    }
+
+    [Fact]
+    public void AUserKeyThatIsNotUsable_IsRefusedFromConfiguration_WithTheRule()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Schedules:nightly:agent"] = "worker",
+            ["Schedules:nightly:input"] = "tick",
+            ["Schedules:nightly:cron"] = "0 0 3 * * *",
+            ["Schedules:nightly:user"] = "ada lovelace",
+        }).Build();
+
+        var refused = Assert.Throws<ArgumentException>(() => ScheduleConfigurationReader.Read(configuration.GetSection("Schedules")));
+        Assert.Contains("Schedule 'nightly' has a 'user' that is not usable: The user key 'ada lovelace' is not valid", refused.Message, StringComparison.Ordinal);
     }
 
     [Fact]
