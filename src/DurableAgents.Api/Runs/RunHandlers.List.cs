@@ -10,13 +10,13 @@ namespace DurableAgents.Api.Runs;
 /// <summary><c>GET /api/runs</c>: list and page.</summary>
 public static partial class RunHandlers
 {
-    /// <summary><c>GET /api/runs?runtimeStatus=&amp;agent=&amp;createdFrom=&amp;top=&amp;continuationToken=</c>.</summary>
+    /// <summary><c>GET /api/runs?runtimeStatus=&amp;agent=&amp;user=&amp;session=&amp;createdFrom=&amp;top=&amp;continuationToken=</c>.</summary>
     public static async Task<Results<Ok<RunListResponse>, ProblemHttpResult>> ListAsync(
         HttpRequest request, AgentRunClient runs, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(runs);
-        var (query, agent, problem) = ReadQuery(request.Query);
+        var (query, filter, problem) = ReadQuery(request.Query);
         if (problem is not null)
         {
             return problem;
@@ -29,7 +29,7 @@ public static partial class RunHandlers
         foreach (var instance in page.Values)
         {
             if (await runs.GetRunAsync(instance.InstanceId, includeToolCalls: false, cancellationToken) is { } run
-                && (agent is null || string.Equals(run.Agent, agent, StringComparison.OrdinalIgnoreCase)))
+                && filter!.Matches(run))
             {
                 items.Add(RunMapper.ToResponse(run));
             }
@@ -43,7 +43,7 @@ public static partial class RunHandlers
         return TypedResults.Ok(new RunListResponse(items, page.ContinuationToken));
     }
 
-    private static (OrchestrationQuery? Query, string? Agent, ProblemHttpResult? Problem) ReadQuery(IQueryCollection parameters)
+    private static (OrchestrationQuery? Query, RunFilter? Filter, ProblemHttpResult? Problem) ReadQuery(IQueryCollection parameters)
     {
         var top = parameters["top"].FirstOrDefault();
         var pageSize = 50;
@@ -82,7 +82,13 @@ public static partial class RunHandlers
             ContinuationToken = parameters["continuationToken"].FirstOrDefault(),
             FetchInputsAndOutputs = false,
         };
-        return (query, parameters["agent"].FirstOrDefault(), null);
+        var user = parameters["user"].FirstOrDefault();
+        if (!UserKeys.IsValid(user, out var userError))
+        {
+            return (null, null, Problems.BadRequest($"user is not usable: {userError}"));
+        }
+
+        return (query, new RunFilter(parameters["agent"].FirstOrDefault(), user, parameters["session"].FirstOrDefault()), null);
     }
 
     private static async Task<Page<OrchestrationMetadata>> FirstPageAsync(
@@ -94,5 +100,14 @@ public static partial class RunHandlers
         }
 
         return new Page<OrchestrationMetadata>([], null);
+    }
+
+    // Filters the query cannot express (they live in the run's input); each given one must match.
+    private sealed record RunFilter(string? Agent, string? User, string? Session)
+    {
+        public bool Matches(AgentRunView run) =>
+            (Agent is null || string.Equals(run.Agent, Agent, StringComparison.OrdinalIgnoreCase))
+            && (User is null || string.Equals(run.User, User, StringComparison.Ordinal))
+            && (Session is null || string.Equals(run.Session, Session, StringComparison.Ordinal));
     }
 }

@@ -17,14 +17,24 @@ internal static partial class RunsCommands
         var agent = new Option<string?>("--agent") { Description = "Only runs of this agent." };
         var since = new Option<string?>("--since") { Description = "Only runs started since: a time (2026-12-01T09:00Z) or an age (30m, 6h, 7d)." };
         var prefix = new Option<string?>("--prefix") { Description = "Only runs whose id starts with this." };
+        var user = new Option<string?>("--user") { Description = "Only runs for this user." };
+        var session = new Option<string?>("--session") { Description = "Only the turns of this session." };
         var top = new Option<int>("--top") { Description = "How many runs to show, newest first.", DefaultValueFactory = _ => 20 };
         top.Validators.Add(r => { if (r.GetValueOrDefault<int>() is < 1 or > 1000) r.AddError("--top must be 1 to 1000."); });
-        var command = new Command("list", "The newest runs, with status, steps, tokens, cost and outcome.") { status, agent, since, prefix, top };
+        var command = new Command("list", "The newest runs, with status, steps, tokens, cost and outcome.") { status, agent, since, prefix, user, session, top };
         command.SetAction(async (p, ct) =>
         {
             using var api = client(p);
             var from = Since(p.GetValue(since), DateTimeOffset.UtcNow);
-            var runs = await ReadRunsAsync(api, p.GetValue(status), p.GetValue(agent), from, ct);
+            var filters = new Dictionary<string, string?>
+            {
+                ["runtimeStatus"] = p.GetValue(status),
+                ["agent"] = p.GetValue(agent),
+                ["user"] = p.GetValue(user),
+                ["session"] = p.GetValue(session),
+                ["createdFrom"] = from?.ToString("o", CultureInfo.InvariantCulture),
+            };
+            var runs = await ReadRunsAsync(api, filters, ct);
             var shown = runs.Where(r => p.GetValue(prefix) is not { } pre || r.Id.StartsWith(pre, StringComparison.Ordinal))
                 .OrderByDescending(r => r.CreatedTime).ThenByDescending(r => r.Id, StringComparer.Ordinal).Take(p.GetValue(top)).ToList();
             if (shown.Count == 0)
@@ -41,16 +51,18 @@ internal static partial class RunsCommands
     }
 
     /// <summary>The runs the API's filters select, up to a cap (the API pages oldest first, so the newest need a full read).</summary>
-    private static async Task<List<RunResponse>> ReadRunsAsync(HostApiClient api, string? status, string? agent, DateTimeOffset? from, CancellationToken ct)
+    private static async Task<List<RunResponse>> ReadRunsAsync(HostApiClient api, Dictionary<string, string?> filters, CancellationToken ct)
     {
         var runs = new List<RunResponse>();
         string? token = null;
         do
         {
             var query = new List<string> { "top=200" };
-            Add(query, "runtimeStatus", status);
-            Add(query, "agent", agent);
-            Add(query, "createdFrom", from?.ToString("o", CultureInfo.InvariantCulture));
+            foreach (var (name, value) in filters)
+            {
+                Add(query, name, value);
+            }
+
             Add(query, "continuationToken", token);
             var page = await api.ListRunsAsync("?" + string.Join('&', query), ct);
             runs.AddRange(page.Runs);

@@ -25,6 +25,23 @@ public sealed class RunsCliTests(CliHostFixture fixture)
     }
 
     [Fact]
+    public async Task List_ByUser_ShowsOnlyThatUsersRuns()
+    {
+        var suffix = Suffix();
+        var theirs = await Host.Http.StartRunAsync(SampleAgents.Background, "What is 6 * 7?", "cli-user-a-" + suffix, user: "cli-ada-" + suffix);
+        var others = await Host.Http.StartRunAsync(SampleAgents.Background, "What is 2 + 2?", "cli-user-b-" + suffix, user: "cli-bob-" + suffix);
+        await Host.Http.WaitForRunAsync(theirs, r => r.Status() == "Completed", "completed");
+        await Host.Http.WaitForRunAsync(others, r => r.Status() == "Completed", "completed");
+
+        var result = await CliRunner.RunAsync(Host, DashboardHost.Key, "runs", "list", "--user", "cli-ada-" + suffix);
+
+        Assert.True(result.ExitCode == 0, result.Output);
+        Assert.Contains(theirs, result.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(others, result.Output, StringComparison.Ordinal);
+        Assert.Contains("1 of 1 run(s)", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Show_PrintsTheStepsAndWhatWaitsForApproval()
     {
         var id = await StartWaitingRunAsync("cli-show-");

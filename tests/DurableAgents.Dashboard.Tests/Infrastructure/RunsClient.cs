@@ -8,9 +8,9 @@ namespace DurableAgents.Dashboard.Tests.Infrastructure;
 /// <summary>Starts and reads runs over the host's API, for setting up and checking what a page shows.</summary>
 public static class RunsClient
 {
-    public static async Task<string> StartRunAsync(this HttpClient http, string agent, string goal, string runId)
+    public static async Task<string> StartRunAsync(this HttpClient http, string agent, string goal, string runId, string? user = null)
     {
-        using var response = await http.PostAsJsonAsync($"/api/agents/{agent}/runs", new { input = goal, runId });
+        using var response = await http.PostAsJsonAsync($"/api/agents/{agent}/runs", new { input = goal, runId, user });
         Assert.True(response.StatusCode == HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync());
         return runId;
     }

@@ -90,6 +90,34 @@ public sealed class RunUserApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TheRunList_FiltersByUserAndBySession()
+    {
+        foreach (var (id, user) in new[] { ("list-alice", "alice"), ("list-bob", "bob"), ("list-nobody", (string?)null) })
+        {
+            await _http.SendAsync(HttpMethod.Post, $"/api/agents/{Agent}/runs", new { input = "I prefer email.", runId = id, user }, HostFactory.Key);
+            await _http.WaitForRunAsync(id, r => r.Status() is "Completed" or "Failed", $"run {id} ends", HostFactory.Key);
+        }
+
+        await _http.SendAsync(HttpMethod.Post, $"/api/agents/{Agent}/sessions", new { sessionId = "erins-chat", user = "erin" }, HostFactory.Key);
+        var (_, turn) = await _http.SendAsync(HttpMethod.Post, "/api/sessions/erins-chat/messages?wait=60", new { input = "I prefer email." }, HostFactory.Key);
+
+        Assert.Equal(["list-alice"], await RunIdsAsync("?user=alice&top=1000"));
+        Assert.Equal([turn.GetProperty("runId").GetString()!], await RunIdsAsync("?session=erins-chat&top=1000"));
+        Assert.Equal([turn.GetProperty("runId").GetString()!], await RunIdsAsync($"?user=erin&session=erins-chat&agent={Agent}&top=1000"));
+        Assert.Empty(await RunIdsAsync("?user=bob&session=erins-chat&top=1000"));
+        var (refused, problem) = await _http.SendAsync(HttpMethod.Get, "/api/runs?user=two%20words", key: HostFactory.Key);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("user is not usable: The user key 'two words' is not valid", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    private async Task<List<string>> RunIdsAsync(string query)
+    {
+        var (response, list) = await _http.SendAsync(HttpMethod.Get, "/api/runs" + query, key: HostFactory.Key);
+        Assert.True(response.IsSuccessStatusCode, list.ToString());
+        return list.GetProperty("runs").EnumerateArray().Select(r => r.GetProperty("id").GetString()!).Order(StringComparer.Ordinal).ToList();
+    }
+
+    [Fact]
     public async Task AQueueMessageForAUser_StartsThatUsersRun()
     {
         var starter = _factory.Services.GetRequiredService<QueueRunStarter>();
