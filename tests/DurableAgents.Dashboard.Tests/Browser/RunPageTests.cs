@@ -34,6 +34,21 @@ public sealed class RunPageTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task TheRunPage_SaysWhoseRunItIs()
+    {
+        var id = await Api.StartRunAsync(SampleAgents.Background, "What is 6 * 7?", "whose-" + Guid.NewGuid().ToString("N")[..8], user: "grace@example.com");
+        await Api.WaitForRunAsync(id, r => r.Status() == "Completed", "completed");
+        await using var tab = await fixture.NewPageAsync();
+        await tab.OpenAsync($"#/runs/{id}");
+
+        var facts = tab.Page.Locator("header.run-head dl.facts");
+        await Assertions.Expect(facts).ToContainTextAsync("User");
+        await Assertions.Expect(facts).ToContainTextAsync("grace@example.com");
+        await Assertions.Expect(facts).Not.ToContainTextAsync("Session"); // shown only for a session's turn
+        Assert.Empty(tab.Errors);
+    }
+
+    [Fact]
     public async Task ANewRun_AppearsInTheOpenList()
     {
         await using var tab = await fixture.NewPageAsync();

@@ -61,7 +61,7 @@ function page(run, history, audit, openKeys, ctx) {
   return [
     h('header', { class: 'card run-head' },
       h('h1', null, h('span', { class: 'id', id: 'run-id', text: run.id }), ' ', badge(run.runtimeStatus, status?.pendingApprovals?.length ? 'waiting' : run.runtimeStatus)),
-      facts([['Agent', run.agent], ['Sub-run of', parent ? runLink(parent) : null], ['Phase', status?.phase], ['Outcome', outcome.label ? h('span', { id: 'run-outcome', text: outcome.label }) : null],
+      facts([['Agent', run.agent], ['User', run.user], ['Session', run.session], ['Sub-run of', parent ? runLink(parent) : null], ['Phase', status?.phase], ['Outcome', outcome.label ? h('span', { id: 'run-outcome', text: outcome.label }) : null],
         ['Started', [timeEl(run.createdTime), ` (${relative(run.createdTime)})`]], ['Last change', timeEl(run.lastUpdatedTime)],
         ['Steps', count(run.steps)], ['Tokens in / out', tokens(run.usage)], ['Cost', usd(run.usage?.costUsd)]]),
       controls(run, ctx)),
