@@ -41,6 +41,23 @@ public sealed class MailboxTests : PatternTestBase
     }
 
     [Fact]
+    public async Task APairRunForAUser_RunsEveryReplyForThatUser()
+    {
+        await StartPairAsync();
+        _echo.Fallback = _ => Reply.Text("bob says hi");
+
+        var result = await ResultAsync(await Host.Runs.StartRunAsync("pair", """{"opening": "What is 6 * 7?", "messages": 3}""", new AgentRunStartOptions { RunId = "mp-user", User = "ivy" }));
+
+        Assert.Equal(AgentRunOutcome.Completed, result.Outcome);
+        var replies = (await Host.InstanceIdsAsync()).Where(i => i.StartsWith("mp-user:", StringComparison.Ordinal) && i.Contains(":m", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, replies.Count);
+        foreach (var id in replies.Append("mp-user:a").Append("mp-user:b"))
+        {
+            Assert.Equal("ivy", (await Host.Runs.GetRunAsync(id))!.User);
+        }
+    }
+
+    [Fact]
     public async Task Duplicates_AndMalformedMail_AreDropped_AndCounted()
     {
         await StartPairAsync();

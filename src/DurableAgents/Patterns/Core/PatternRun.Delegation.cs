@@ -35,6 +35,7 @@ public sealed partial class PatternRun
                     TraceParent = Input.TraceParent, // one trace for the team and its workers
                     RecallLessons = definition.Pattern is null && definition.Policy.Memory.InjectLessons,
                     User = Input.User, // a team run for a user: its workers remember and recall for that user
+                    Session = Input.Session, // and a session turn's workers keep that session's facts
                 },
                 new SubOrchestrationOptions { InstanceId = id });
         }

@@ -56,6 +56,12 @@ public sealed record MailboxInput(string Agent, string Goal, string Peer)
     /// <summary>The pair's trace (W3C traceparent), carried into each reply's sub-run.</summary>
     public string? TraceParent { get; init; }
 
+    /// <summary>The user the pair runs for, carried into each reply's sub-run (its memory scope); null for none.</summary>
+    public string? User { get; init; }
+
+    /// <summary>The session the pair is a turn of, carried into each reply's sub-run; null outside sessions.</summary>
+    public string? Session { get; init; }
+
     /// <summary>A first message to answer without waiting (the opening, for the side that starts).</summary>
     public MailMessage? First { get; init; }
 

@@ -23,7 +23,12 @@ public sealed class MailboxOrchestrator(IAgentCatalog catalog) : TaskOrchestrato
             return new AgentRunResult { Outcome = AgentRunOutcome.Failed, Reason = input is null ? "The mailbox has no input." : new AgentNotFoundException(input.Agent).Message };
         }
 
-        var run = new PatternRun(context, catalog, definition, AgentRunInput.Start(input.Agent, input.Goal, input.Depth) with { TraceParent = input.TraceParent });
+        var run = new PatternRun(context, catalog, definition, AgentRunInput.Start(input.Agent, input.Goal, input.Depth) with
+        {
+            TraceParent = input.TraceParent,
+            User = input.User,
+            Session = input.Session,
+        });
         run.Progress.AuditHead = input.State.Audit;
         run.AddUsage(input.State.Usage);
         var state = input.State;

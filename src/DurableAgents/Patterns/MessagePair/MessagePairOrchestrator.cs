@@ -22,6 +22,8 @@ public sealed class MessagePairOrchestrator(IAgentCatalog catalog) : PatternOrch
         {
             Depth = run.Input.Depth + 1,
             TraceParent = run.Input.TraceParent,
+            User = run.Input.User,
+            Session = run.Input.Session,
             MaxMessages = messages,
             StopPhrase = pattern.StopPhrase,
             Pause = pause,
