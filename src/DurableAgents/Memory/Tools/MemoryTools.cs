@@ -119,8 +119,21 @@ public static class MemoryTools
     };
 
     /// <summary>The scopes <c>recall</c> reads beside the agent-wide one: the run's user's and its session's, those it has.</summary>
-    internal static IReadOnlyList<string> RecallScopes(AgentCallContext call) =>
-        [.. call.User is { } user ? [MemoryKeys.User(user)] : Array.Empty<string>(), .. call.Session is { } session ? [MemoryKeys.Session(session)] : Array.Empty<string>()];
+    internal static IReadOnlyList<string> RecallScopes(AgentCallContext call)
+    {
+        var scopes = new List<string>(2);
+        if (call.User is { } user)
+        {
+            scopes.Add(MemoryKeys.User(user));
+        }
+
+        if (call.Session is { } session)
+        {
+            scopes.Add(MemoryKeys.Session(session));
+        }
+
+        return scopes;
+    }
 
     // How the tools name a fact's scope: agent-wide facts need no note.
     private static string StoredNote(string scope) => scope.Length == 0 ? "" : IsSession(scope) ? " for this session only" : " for this user only";

@@ -16,19 +16,21 @@ public sealed partial class AuditLog
     /// </summary>
     private async Task<IReadOnlyList<AuditEntry>> ReadFromConversationAsync(string headText, string runId, string agent, CancellationToken cancellationToken)
     {
-        var chain = new List<Segment>();
+        // Each segment's items decoded once: its step records, or the calls its assistant messages asked for.
+        var chain = new List<IReadOnlyList<(AuditStep? Step, IReadOnlyList<FunctionCallContent> Calls)>>();
         HashSet<string>? unresolved = null;
         for (var text = headText; ;)
         {
             var segment = Segment.Decode(text);
-            chain.Add(segment);
+            var items = segment.Items.Select(Decode).ToList();
+            chain.Add(items);
             if (unresolved is null)
             {
-                unresolved = Records(segment).LastOrDefault(r => r.First)?.Calls.Select(c => c.CallId).ToHashSet(StringComparer.Ordinal);
+                unresolved = items.Select(i => i.Step).LastOrDefault(r => r is { First: true })?.Calls.Select(c => c.CallId).ToHashSet(StringComparer.Ordinal);
             }
             else
             {
-                unresolved.ExceptWith(CallsIn(segment).Select(c => c.CallId));
+                unresolved.ExceptWith(items.SelectMany(i => i.Calls).Select(c => c.CallId));
             }
 
             if (unresolved is { Count: 0 } || segment.Parent is not { } parent)
@@ -43,11 +45,11 @@ public sealed partial class AuditLog
         var entries = new List<AuditEntry>();
         for (var i = chain.Count - 1; i >= 0; i--)
         {
-            foreach (var item in chain[i].Items)
+            foreach (var (record, asked) in chain[i])
             {
-                if (item.Audit is not { } record)
+                if (record is not { } step)
                 {
-                    foreach (var call in CallsIn(item))
+                    foreach (var call in asked)
                     {
                         calls[call.CallId] = call;
                     }
@@ -55,7 +57,6 @@ public sealed partial class AuditLog
                     continue;
                 }
 
-                var step = AuditStepCodec.Decode(record);
                 if (step.First)
                 {
                     entries.Clear(); // What came before was an earlier run of the same conversation (a session's earlier turn).
@@ -89,14 +90,10 @@ public sealed partial class AuditLog
         return ToolCallArguments.TryParse(text, out var parsed, out _) ? ArgumentValidator.Canonical(JsonSerializer.SerializeToElement(parsed)) : text;
     }
 
-    private static IEnumerable<AuditStep> Records(Segment segment) =>
-        segment.Items.Where(i => i.Audit is not null).Select(i => AuditStepCodec.Decode(i.Audit!));
-
-    private static IEnumerable<FunctionCallContent> CallsIn(Segment segment) => segment.Items.SelectMany(CallsIn);
-
-    // Assistant messages are in the compact form ('a') or ChatMessage JSON ('{'); the others (user text, tool results) hold no calls.
-    private static IEnumerable<FunctionCallContent> CallsIn(SegmentItem item) =>
-        item.Inline is { Length: > 0 } inline && inline[0] is 'a' or '{'
-            ? MessageCodec.Decode(inline).Contents.OfType<FunctionCallContent>()
-            : [];
+    // A step record, or the calls of an assistant message: compact form ('a') or ChatMessage JSON ('{'); the other items (user
+    // text, tool results) hold no calls.
+    private static (AuditStep? Step, IReadOnlyList<FunctionCallContent> Calls) Decode(SegmentItem item) =>
+        item.Audit is { } record ? (AuditStepCodec.Decode(record), [])
+        : item.Inline is { Length: > 0 } inline && inline[0] is 'a' or '{' ? (null, MessageCodec.Decode(inline).Contents.OfType<FunctionCallContent>().ToList())
+        : (null, []);
 }
